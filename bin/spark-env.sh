@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Shared by bin/ftp-reconstruct and bin/ftp-index-sql: builds the project when needed and runs a
+# main class on an embedded Spark with the Maven-resolved Spark jars.
+set -euo pipefail
+
+FTPRECON_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+APP_JAR="$(ls "$FTPRECON_HOME"/jobs/target/ftprecon-jobs-*-app.jar 2>/dev/null | head -n 1 || true)"
+CLASSPATH_FILE="$FTPRECON_HOME/jobs/target/local-spark.classpath"
+
+needs_build() {
+  [ -z "$APP_JAR" ] || [ ! -f "$CLASSPATH_FILE" ] && return 0
+  # Rebuild when any source or pom is newer than the application jar.
+  [ -n "$(find "$FTPRECON_HOME/common/src/main" "$FTPRECON_HOME/jobs/src/main" \
+      "$FTPRECON_HOME/pom.xml" "$FTPRECON_HOME/common/pom.xml" "$FTPRECON_HOME/jobs/pom.xml" \
+      -newer "$APP_JAR" -print -quit 2>/dev/null)" ]
+}
+
+if needs_build; then
+  echo "ftprecon: building the project (mvn -DskipTests package) ..." >&2
+  (cd "$FTPRECON_HOME" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) >&2
+  APP_JAR="$(ls "$FTPRECON_HOME"/jobs/target/ftprecon-jobs-*-app.jar | head -n 1)"
+fi
+
+# Spark on JDK 17 needs these module opens (Spark's own JavaModuleOptions).
+SPARK_JVM_OPENS=(
+  -XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false
+  -Dio.netty.tryReflectionSetAccessible=true
+)
+
+# conf/spark-defaults.conf ("key value" lines) becomes -Dkey=value: SparkConf reads spark.* system
+# properties, and --conf or spark-submit settings still win.
+SPARK_DEFAULTS=()
+if [ -f "$FTPRECON_HOME/conf/spark-defaults.conf" ]; then
+  while read -r key value; do
+    case "$key" in ''|'#'*) continue ;; esac
+    SPARK_DEFAULTS+=("-D$key=$value")
+  done < "$FTPRECON_HOME/conf/spark-defaults.conf"
+fi
+
+run_main() {
+  local main="$1"; shift
+  exec java ${FTPRECON_JAVA_OPTS:--Xmx2g} "${SPARK_JVM_OPENS[@]}" "${SPARK_DEFAULTS[@]}" \
+    -Dlog4j2.configurationFile="file:$FTPRECON_HOME/conf/log4j2.properties" \
+    -cp "$APP_JAR:$(cat "$CLASSPATH_FILE")" "$main" "$@"
+}

@@ -1,0 +1,86 @@
+package dev.ftprecon.control;
+
+import dev.ftprecon.ftp.FtpLimits;
+import dev.ftprecon.ftp.FtpSessionSummary;
+import dev.ftprecon.ftp.FtpSessionTracker;
+
+/**
+ * Follows one FTP control connection. Feed its segments, both directions, in capture-time order;
+ * {@link #finish} returns what the session said and which data channels it announced.
+ */
+public final class ControlConnectionAnalyzer {
+  /**
+   * How many out-of-order bytes one direction may hold while waiting for a hole to fill. Control
+   * channels carry short lines, so a hole this large will not be filled by a retransmission.
+   */
+  public static final long DEFAULT_MAX_BUFFERED_BYTES = 1 << 20;
+
+  private static final int SYN = 0x02;
+
+  private final FtpSessionTracker tracker;
+  private final OrderedDelivery fromClient;
+  private final OrderedDelivery fromServer;
+  private long payloadBytes;
+
+  public ControlConnectionAnalyzer(
+      String clientIp, int clientPort, String serverIp, int serverPort, FtpLimits limits) {
+    this.tracker = new FtpSessionTracker(clientIp, clientPort, serverIp, serverPort, limits);
+    this.fromClient =
+        new OrderedDelivery(
+            DEFAULT_MAX_BUFFERED_BYTES,
+            new OrderedDelivery.Sink() {
+              @Override
+              public void data(long tsNanos, byte[] buf, int off, int len) {
+                tracker.clientData(tsNanos, buf, off, len);
+              }
+
+              @Override
+              public void gap(long tsNanos, long bytes) {
+                tracker.gap(true, tsNanos, bytes);
+              }
+            });
+    this.fromServer =
+        new OrderedDelivery(
+            DEFAULT_MAX_BUFFERED_BYTES,
+            new OrderedDelivery.Sink() {
+              @Override
+              public void data(long tsNanos, byte[] buf, int off, int len) {
+                tracker.serverData(tsNanos, buf, off, len);
+              }
+
+              @Override
+              public void gap(long tsNanos, long bytes) {
+                tracker.gap(false, tsNanos, bytes);
+              }
+            });
+  }
+
+  /** One TCP segment of the connection; {@code fromClient} says its direction. */
+  public void segment(
+      boolean fromClient, long tsNanos, long seq, int flags, byte[] payload, int off, int len) {
+    OrderedDelivery side = fromClient ? this.fromClient : this.fromServer;
+    if ((flags & SYN) != 0) {
+      side.syn(seq);
+    }
+    if (len > 0) {
+      payloadBytes += len;
+      side.segment(tsNanos, seq, payload, off, len);
+    }
+  }
+
+  /** Payload bytes seen in both directions, retransmissions included. */
+  public long payloadBytes() {
+    return payloadBytes;
+  }
+
+  /** Bytes of the control stream that were never seen (holes), both directions. */
+  public long gapBytes() {
+    return fromClient.gapBytes() + fromServer.gapBytes();
+  }
+
+  public FtpSessionSummary finish(long endNanos) {
+    fromClient.finish(endNanos);
+    fromServer.finish(endNanos);
+    return tracker.finish(endNanos);
+  }
+}

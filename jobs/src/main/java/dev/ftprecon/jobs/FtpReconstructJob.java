@@ -1,0 +1,104 @@
+package dev.ftprecon.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.ftprecon.jobs.control.ControlChannels;
+import dev.ftprecon.jobs.control.ControlResult;
+import dev.ftprecon.jobs.control.SessionExpectation;
+import dev.ftprecon.jobs.data.ChannelMatching;
+import dev.ftprecon.jobs.data.DataChannels;
+import dev.ftprecon.jobs.data.TransferBytes;
+import dev.ftprecon.jobs.index.IndexWriter;
+import dev.ftprecon.jobs.index.TransferRows;
+import dev.ftprecon.jobs.input.CaptureFile;
+import dev.ftprecon.jobs.input.CaptureInputs;
+import dev.ftprecon.jobs.input.CaptureScan;
+import dev.ftprecon.jobs.schema.CaptureSchema;
+import dev.ftprecon.jobs.schema.ScanSchema;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The reconstruction pipeline: scan captures into segment rows; follow control channels into
+ * sessions, commands and expected data channels; match data connections to them from small
+ * per-connection facts; reassemble each transfer from segment pointers; write files and index.
+ */
+public final class FtpReconstructJob {
+  private final SparkSession spark;
+  private final ReconstructOptions options;
+
+  public FtpReconstructJob(SparkSession spark, ReconstructOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public JobSummary run() throws Exception {
+    long started = System.currentTimeMillis();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<CaptureFile> files =
+        CaptureInputs.expand(spark.sparkContext().hadoopConfiguration(), options.inputs());
+    Broadcast<List<String>> paths =
+        jsc.broadcast(files.stream().map(CaptureFile::path).toList());
+    int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
+
+    Dataset<Row> scan =
+        CaptureScan.scan(spark, files, options.controlPorts())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> segments = scan.where(col(ScanSchema.CAPTURE).isNull()).drop(ScanSchema.CAPTURE);
+    Dataset<Row> captures =
+        scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
+
+    JavaRDD<ControlResult> control =
+        ControlChannels.analyze(segments, options.controlPorts(), paths, partitions)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    List<SessionExpectation> expectations =
+        control.flatMap(r -> r.expectations().iterator()).collect().stream()
+            .sorted(
+                Comparator.comparing(SessionExpectation::sessionId)
+                    .thenComparingInt(e -> e.channel().ordinal()))
+            .toList();
+
+    ChannelMatching matching = new ChannelMatching(expectations);
+    matching.match(DataChannels.connectionFacts(spark, segments, matching.endpoints()));
+    IndexWriter index = new IndexWriter(spark, options.output());
+    List<TransferBytes> bytes =
+        DataChannels.assemble(
+            spark,
+            segments,
+            matching.assignments(),
+            paths,
+            matching.fileNames(),
+            options.output(),
+            partitions);
+
+    TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
+    index.writeTransfers(transfers.rows());
+    index.writeSessions(control.map(ControlResult::session));
+    index.writeCommands(control.flatMap(r -> r.commands().iterator()));
+    List<Row> captureRows = index.writeCaptures(captures);
+
+    scan.unpersist();
+    control.unpersist();
+    return new JobSummary(
+        files.size(),
+        count(captureRows, CaptureSchema.STATUS_DAMAGED),
+        count(captureRows, CaptureSchema.STATUS_UNREADABLE),
+        index.sessionsWritten(),
+        expectations.size(),
+        bytes.size(),
+        bytes.stream().mapToLong(TransferBytes::length).sum(),
+        transfers.notComplete(),
+        System.currentTimeMillis() - started);
+  }
+
+  private static int count(List<Row> captures, String status) {
+    return (int) captures.stream().filter(r -> status.equals(r.getAs("status"))).count();
+  }
+}

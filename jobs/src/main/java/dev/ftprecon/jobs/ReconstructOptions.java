@@ -1,0 +1,121 @@
+package dev.ftprecon.jobs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The command line of {@code ftp-reconstruct}, parsed once. Every option is a named constant here
+ * with its default; a bad value fails with a {@link UsageException} naming the option.
+ */
+public record ReconstructOptions(
+    String output,
+    List<String> inputs,
+    String master,
+    Map<String, String> sparkConf,
+    Set<Integer> controlPorts,
+    boolean help) {
+
+  public static final String OUTPUT = "--output";
+  public static final String MASTER = "--master";
+  public static final String CONF = "--conf";
+  public static final String CONTROL_PORTS = "--control-ports";
+  public static final String HELP = "--help";
+
+  /** RFC 959 §3.2: the well-known control port. Other ports are added with --control-ports. */
+  public static final Set<Integer> DEFAULT_CONTROL_PORTS = Set.of(21);
+
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: ftp-reconstruct [options] -o OUT INPUT...",
+          "",
+          "Reconstructs every file transferred over FTP in the captures (pcap, pcapng; files,",
+          "directories searched recursively, or globs, on any Hadoop file system) into OUT/files/,",
+          "and writes the index (transfers, sessions, commands, captures) as Parquet to OUT/index/.",
+          "",
+          "options:",
+          "  -o, --output OUT        output directory (required); any Hadoop file system URI",
+          "  --master URL            Spark master (default: local[*], or what spark-submit set)",
+          "  --conf KEY=VALUE        a Spark setting; repeatable",
+          "  --control-ports LIST    FTP control ports, comma separated (default: 21)",
+          "  -h, --help              print this help and exit",
+          "",
+          "exit status: 0 the job ran (damaged captures are recorded in the index), 1 the job",
+          "failed, 2 usage error.");
+
+  /** A usage error: the message names the bad argument. */
+  public static final class UsageException extends Exception {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static ReconstructOptions parse(String[] args) throws UsageException {
+    String output = null;
+    String master = null;
+    Map<String, String> conf = new LinkedHashMap<>();
+    Set<Integer> ports = DEFAULT_CONTROL_PORTS;
+    List<String> inputs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "-h", HELP -> {
+          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, true);
+        }
+        case "-o", OUTPUT -> output = value(args, ++i, arg);
+        case MASTER -> master = value(args, ++i, arg);
+        case CONF -> putConf(conf, value(args, ++i, arg));
+        case CONTROL_PORTS -> ports = ports(value(args, ++i, arg));
+        default -> {
+          if (arg.startsWith("-") && arg.length() > 1) {
+            throw new UsageException("unknown option: " + arg);
+          }
+          inputs.add(arg);
+        }
+      }
+    }
+    if (output == null) {
+      throw new UsageException("missing required option: -o/--output OUT");
+    }
+    if (inputs.isEmpty()) {
+      throw new UsageException("missing INPUT: name at least one capture, directory or glob");
+    }
+    return new ReconstructOptions(output, List.copyOf(inputs), master, conf, ports, false);
+  }
+
+  private static String value(String[] args, int i, String option) throws UsageException {
+    if (i >= args.length) {
+      throw new UsageException("option " + option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void putConf(Map<String, String> conf, String kv) throws UsageException {
+    int eq = kv.indexOf('=');
+    if (eq <= 0) {
+      throw new UsageException("--conf expects KEY=VALUE, got: " + kv);
+    }
+    conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+  }
+
+  private static Set<Integer> ports(String list) throws UsageException {
+    Set<Integer> ports = new TreeSet<>();
+    for (String p : list.split(",")) {
+      try {
+        int port = Integer.parseInt(p.trim());
+        if (port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        ports.add(port);
+      } catch (NumberFormatException e) {
+        throw new UsageException(
+            CONTROL_PORTS + " expects ports 1-65535 separated by commas, got: " + list);
+      }
+    }
+    return Set.copyOf(ports);
+  }
+}

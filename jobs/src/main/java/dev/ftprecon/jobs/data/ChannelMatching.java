@@ -1,0 +1,139 @@
+package dev.ftprecon.jobs.data;
+
+import dev.ftprecon.ftp.DataChannelMatcher;
+import dev.ftprecon.ftp.DataChannelMatcher.ConnectionFacts;
+import dev.ftprecon.ftp.DataChannelMatcher.Expectation;
+import dev.ftprecon.ftp.Direction;
+import dev.ftprecon.ftp.ExpectedDataChannel;
+import dev.ftprecon.ftp.HostPort;
+import dev.ftprecon.jobs.control.SessionExpectation;
+import dev.ftprecon.output.SafeNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+
+/**
+ * Ties data connections to the transfers announced on control channels. Transfer number i is the
+ * i-th expectation in the (deterministically sorted) list; the core's matcher decides which
+ * connection serves which transfer, from per-connection facts only.
+ */
+public final class ChannelMatching {
+  /** Files are written under OUT/files/. */
+  public static final String FILES_DIR = "files";
+
+  private final List<SessionExpectation> expectations;
+  private final Map<ConnectionKey, DataAssignment> assignments = new HashMap<>();
+  private final Map<Integer, DataAssignment> byTransfer = new TreeMap<>();
+
+  public ChannelMatching(List<SessionExpectation> expectations) {
+    this.expectations = expectations;
+  }
+
+  /** Endpoints ("ip|port") a data connection of some transfer may use. */
+  public Set<String> endpoints() {
+    Set<String> endpoints = new TreeSet<>();
+    for (SessionExpectation e : expectations) {
+      HostPort announced = e.channel().announced();
+      endpoints.add(ConnectionKey.endpoint(announced.ip(), announced.port()));
+      // NAT or a lying server: the connection goes to the control peer's address instead.
+      String peer = e.channel().passive() ? e.serverIp() : e.clientIp();
+      endpoints.add(ConnectionKey.endpoint(peer, announced.port()));
+    }
+    return endpoints;
+  }
+
+  /** Runs the matcher over the facts gathered by {@code DataChannels.connectionFacts}. */
+  public void match(List<Row> factRows) {
+    List<Expectation> wanted = new ArrayList<>(expectations.size());
+    Map<Expectation, Integer> transferOf = new IdentityHashMap<>();
+    for (int i = 0; i < expectations.size(); i++) {
+      SessionExpectation e = expectations.get(i);
+      Expectation x = new Expectation(e.sessionId(), e.clientIp(), e.serverIp(), e.channel());
+      wanted.add(x);
+      transferOf.put(x, i);
+    }
+    List<ConnectionFacts> facts = new ArrayList<>(factRows.size());
+    for (Row r : factRows) {
+      facts.add(facts(r));
+    }
+    DataChannelMatcher.match(wanted, facts)
+        .forEach((conn, x) -> assign(transferOf.get(x), conn));
+  }
+
+  private void assign(int transfer, ConnectionFacts conn) {
+    SessionExpectation e = expectations.get(transfer);
+    ExpectedDataChannel ch = e.channel();
+    boolean aIsServerSide = isServerSide(e, conn.aIp(), conn.aPort());
+    String serverIp = aIsServerSide ? conn.aIp() : conn.bIp();
+    int serverPort = aIsServerSide ? conn.aPort() : conn.bPort();
+    String clientIp = aIsServerSide ? conn.bIp() : conn.aIp();
+    int clientPort = aIsServerSide ? conn.bPort() : conn.aPort();
+    boolean serverSends = ch.direction() != Direction.UPLOAD;
+    DataAssignment a =
+        serverSends
+            ? new DataAssignment(transfer, serverIp, serverPort, clientIp, clientPort)
+            : new DataAssignment(transfer, clientIp, clientPort, serverIp, serverPort);
+    assignments.put(ConnectionKey.of(conn.aIp(), conn.aPort(), conn.bIp(), conn.bPort()), a);
+    byTransfer.put(transfer, a);
+  }
+
+  /**
+   * Whether an endpoint is the FTP server's end of the data connection: in passive modes the one
+   * listening on the announced port, in active modes the one that is not the announced client.
+   */
+  private static boolean isServerSide(SessionExpectation e, String ip, int port) {
+    HostPort announced = e.channel().announced();
+    boolean isAnnounced =
+        port == announced.port()
+            && (ip.equals(announced.ip())
+                || ip.equals(e.channel().passive() ? e.serverIp() : e.clientIp()));
+    return e.channel().passive() == isAnnounced;
+  }
+
+  private static ConnectionFacts facts(Row r) {
+    String aIp = r.getAs(DataChannels.A_IP);
+    int aPort = r.<Integer>getAs(DataChannels.A_PORT);
+    String bIp = r.getAs(DataChannels.B_IP);
+    int bPort = r.<Integer>getAs(DataChannels.B_PORT);
+    Long aSyn = r.getAs("a_syn_ns");
+    Long bSyn = r.getAs("b_syn_ns");
+    long first = r.<Long>getAs("first_ns");
+    long last = r.<Long>getAs("last_ns");
+    if (bSyn != null && (aSyn == null || bSyn < aSyn)) {
+      return new ConnectionFacts(bIp, bPort, aIp, aPort, true, first, last);
+    }
+    return new ConnectionFacts(aIp, aPort, bIp, bPort, aSyn != null, first, last);
+  }
+
+  public Map<ConnectionKey, DataAssignment> assignments() {
+    return assignments;
+  }
+
+  public DataAssignment assignment(int transfer) {
+    return byTransfer.get(transfer);
+  }
+
+  /** Deterministic: the same session and ordinal give the same id in every run. */
+  public String transferId(int transfer) {
+    SessionExpectation e = expectations.get(transfer);
+    return SafeNames.transferId(
+        "transfer", e.sessionId(), Integer.toString(e.channel().ordinal()));
+  }
+
+  /** File of each transfer that has a data connection, relative to OUT. */
+  public Map<Integer, String> fileNames() {
+    Map<Integer, String> names = new HashMap<>();
+    for (int transfer : byTransfer.keySet()) {
+      ExpectedDataChannel ch = expectations.get(transfer).channel();
+      String name = ch.path().isEmpty() ? ch.command().toLowerCase() : ch.path();
+      names.put(transfer, FILES_DIR + "/" + SafeNames.fileName(transferId(transfer), name));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.ftprecon.jobs.data;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.schema.SegmentSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Encoders;
+
+/**
+ * The two data-channel passes. First, small per-connection facts for the connections that touch an
+ * announced endpoint (only these leave their task). Then, for the connections matched to a
+ * transfer, segment pointers in the sending direction are grouped by transfer, unwrapped, sorted
+ * by offset and assembled.
+ */
+public final class DataChannels {
+  static final String A_IP = "a_ip";
+  static final String A_PORT = "a_port";
+  static final String B_IP = "b_ip";
+  static final String B_PORT = "b_port";
+
+  private DataChannels() {}
+
+  /** Per-connection facts for the connections with an endpoint in {@code endpoints}. */
+  public static List<Row> connectionFacts(
+      SparkSession spark, Dataset<Row> segments, Set<String> endpoints) {
+    Broadcast<Set<String>> wanted =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HashSet<>(endpoints));
+    Column srcFirst =
+        col(SegmentSchema.SRC_IP)
+            .lt(col(SegmentSchema.DST_IP))
+            .or(
+                col(SegmentSchema.SRC_IP)
+                    .equalTo(col(SegmentSchema.DST_IP))
+                    .and(col(SegmentSchema.SRC_PORT).leq(col(SegmentSchema.DST_PORT))));
+    Column synOnly = col(SegmentSchema.FLAGS).bitwiseAND(0x12).equalTo(0x02);
+    return segments
+        .filter(
+            (FilterFunction<Row>)
+                r ->
+                    wanted
+                            .value()
+                            .contains(
+                                ConnectionKey.endpoint(
+                                    r.getAs(SegmentSchema.SRC_IP),
+                                    r.<Integer>getAs(SegmentSchema.SRC_PORT)))
+                        || wanted
+                            .value()
+                            .contains(
+                                ConnectionKey.endpoint(
+                                    r.getAs(SegmentSchema.DST_IP),
+                                    r.<Integer>getAs(SegmentSchema.DST_PORT))))
+        .withColumn(A_IP, when(srcFirst, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
+        .withColumn(
+            A_PORT, when(srcFirst, col(SegmentSchema.SRC_PORT)).otherwise(col(SegmentSchema.DST_PORT)))
+        .withColumn(B_IP, when(srcFirst, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
+        .withColumn(
+            B_PORT, when(srcFirst, col(SegmentSchema.DST_PORT)).otherwise(col(SegmentSchema.SRC_PORT)))
+        .groupBy(col(A_IP), col(A_PORT), col(B_IP), col(B_PORT))
+        .agg(
+            min(SegmentSchema.TS_NS).as("first_ns"),
+            max(SegmentSchema.TS_NS).as("last_ns"),
+            min(when(synOnly.and(srcFirst), col(SegmentSchema.TS_NS))).as("a_syn_ns"),
+            min(when(synOnly.and(srcFirst.unary_$bang()), col(SegmentSchema.TS_NS)))
+                .as("b_syn_ns"))
+        .collectAsList();
+  }
+
+  /** Reassembles every assigned connection; returns one {@link TransferBytes} per transfer. */
+  public static List<TransferBytes> assemble(
+      SparkSession spark,
+      Dataset<Row> segments,
+      Map<ConnectionKey, DataAssignment> assignments,
+      Broadcast<List<String>> capturePaths,
+      Map<Integer, String> fileNames,
+      String outputDir,
+      int partitions) {
+    if (assignments.isEmpty()) {
+      return List.of();
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<Map<ConnectionKey, DataAssignment>> assigned = jsc.broadcast(assignments);
+    Dataset<Row> tagged =
+        segments
+            .filter(
+                (FilterFunction<Row>)
+                    r ->
+                        sendingSegment(assigned.value(), r) != null
+                            && (r.<Integer>getAs(SegmentSchema.PAYLOAD_LEN) > 0
+                                || (r.<Integer>getAs(SegmentSchema.FLAGS) & 0x07) != 0))
+            .map(
+                (MapFunction<Row, Row>)
+                    r ->
+                        RowFactory.create(
+                            sendingSegment(assigned.value(), r).transfer(),
+                            r.getAs(SegmentSchema.TS_NS),
+                            r.getAs(SegmentSchema.CAPTURE_ID),
+                            r.getAs(SegmentSchema.RECORD_OFFSET),
+                            r.getAs(SegmentSchema.PAYLOAD_POS),
+                            r.getAs(SegmentSchema.SEQ),
+                            r.getAs(SegmentSchema.FLAGS),
+                            r.getAs(SegmentSchema.PAYLOAD_LEN),
+                            r.getAs(SegmentSchema.PAYLOAD_CLAIMED_LEN),
+                            r.getAs(SegmentSchema.PAYLOAD)),
+                Encoders.row(DataSegmentSchema.SCHEMA));
+    JavaRDD<Row> unwrapped =
+        tagged
+            .repartition(partitions, col(DataSegmentSchema.TRANSFER))
+            .sortWithinPartitions(
+                col(DataSegmentSchema.TRANSFER),
+                col("ts_ns"),
+                col("capture_id"),
+                col("record_offset"))
+            .javaRDD()
+            .mapPartitions(new UnwrapPartition());
+    Dataset<Row> sorted =
+        spark
+            .createDataFrame(unwrapped, DataSegmentSchema.WITH_OFFSET)
+            .sortWithinPartitions(
+                col(DataSegmentSchema.TRANSFER),
+                col(DataSegmentSchema.OFFSET),
+                col("ts_ns"),
+                col("capture_id"),
+                col("record_offset"));
+    Broadcast<Map<Integer, String>> names = jsc.broadcast(fileNames);
+    SerializableConfiguration conf =
+        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    return new ArrayList<>(
+        sorted
+            .javaRDD()
+            .mapPartitions(new AssemblePartition(conf, outputDir, capturePaths, names))
+            .collect());
+  }
+
+  private static DataAssignment sendingSegment(Map<ConnectionKey, DataAssignment> assigned, Row r) {
+    String srcIp = r.getAs(SegmentSchema.SRC_IP);
+    int srcPort = r.<Integer>getAs(SegmentSchema.SRC_PORT);
+    DataAssignment a =
+        assigned.get(
+            ConnectionKey.of(
+                srcIp, srcPort, r.getAs(SegmentSchema.DST_IP), r.<Integer>getAs(SegmentSchema.DST_PORT)));
+    return a != null && a.sentBy(srcIp, srcPort) ? a : null;
+  }
+
+}

@@ -1,0 +1,53 @@
+package dev.ftprecon.jobs.data;
+
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A data-direction segment pointer tagged with its transfer; {@link #OFFSET} (the 64-bit stream
+ * offset) is added once sequence numbers are unwrapped.
+ */
+final class DataSegmentSchema {
+  static final String TRANSFER = "transfer";
+  static final String OFFSET = "offset";
+
+  static final int I_TRANSFER = 0;
+  static final int I_TS = 1;
+  static final int I_CAPTURE = 2;
+  static final int I_RECORD = 3;
+  static final int I_PAYLOAD_POS = 4;
+  static final int I_SEQ = 5;
+  static final int I_FLAGS = 6;
+  static final int I_LEN = 7;
+  static final int I_CLAIMED = 8;
+  static final int I_PAYLOAD = 9;
+  static final int I_OFFSET = 10;
+
+  static final StructType SCHEMA =
+      new StructType(
+          new StructField[] {
+            field(TRANSFER, IntegerType, false),
+            field("ts_ns", LongType, false),
+            field("capture_id", IntegerType, false),
+            field("record_offset", LongType, false),
+            field("payload_pos", LongType, false),
+            field("seq", LongType, false),
+            field("flags", IntegerType, false),
+            field("payload_len", IntegerType, false),
+            field("payload_claimed_len", IntegerType, false),
+            field("payload", BinaryType, true)
+          });
+
+  static final StructType WITH_OFFSET = SCHEMA.add(field(OFFSET, LongType, false));
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean n) {
+    return new StructField(name, type, n, Metadata.empty());
+  }
+
+  private DataSegmentSchema() {}
+}
