@@ -17,7 +17,9 @@ import java.util.List;
  * @param duplicateBytes overlapping bytes equal to those already written
  * @param conflictBytes overlapping bytes different from those already written; the first written
  *     ones were kept
- * @param conflicts runs of conflicting bytes, at most {@link AssemblyLimits#maxRanges()}
+ * @param conflicts runs of conflicting bytes, in the order found, touching runs merged, at most
+ *     {@link AssemblyLimits#maxRanges()}; a position that conflicts in several retransmissions
+ *     appears once per retransmission, as it is counted in {@code conflictBytes}
  * @param uncheckedOverlapBytes overlapping bytes older than the overlap-check window, neither
  *     compared nor written
  * @param bytesBeforeStart payload bytes before the start offset, not written

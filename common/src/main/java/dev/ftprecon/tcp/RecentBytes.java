@@ -32,7 +32,7 @@ final class RecentBytes {
 
   /** Appends payload bytes. */
   void appendData(byte[] buf, int off, int len) {
-    int kept = (int) Math.min(len, ring.length);
+    int kept = Math.min(len, ring.length);
     int from = off + len - kept;
     long pos = end + len - kept;
     while (kept > 0) {

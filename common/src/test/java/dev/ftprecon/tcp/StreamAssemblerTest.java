@@ -126,6 +126,20 @@ class StreamAssemblerTest {
   }
 
   @Test
+  void aPositionConflictingInTwoRetransmissionsIsCountedTwice() throws IOException {
+    StreamAssembler assembler = assembler();
+    feed(assembler, 0, "0123456789");
+    feed(assembler, 3, "x");
+    feed(assembler, 3, "y");
+
+    AssemblyResult result = assembler.finish(StreamAssembler.UNKNOWN_END);
+
+    assertThat(result.conflictBytes()).isEqualTo(2);
+    assertThat(result.conflicts()).containsExactly(new ByteRange(3, 4), new ByteRange(3, 4));
+    assertThat(sink.toString(US_ASCII)).isEqualTo("0123456789");
+  }
+
+  @Test
   void aHoleIsZeroFilledAndRecordedAsAGap() throws IOException {
     StreamAssembler assembler = assembler();
     feed(assembler, 0, 10);
