@@ -1,0 +1,86 @@
+package dev.ftprecon.tcp;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * The most recently written bytes of an output file, in a ring buffer of fixed capacity, together
+ * with whether each of them is payload or zero fill of a gap. Lets overlapping retransmissions be
+ * compared with what was written without keeping the whole file in memory.
+ */
+final class RecentBytes {
+
+  private final byte[] ring;
+  // Bit i set: ring[i] holds zero fill written for a gap, not payload.
+  private final BitSet fill;
+  private long end;
+
+  RecentBytes(int capacity) {
+    this.ring = new byte[capacity];
+    this.fill = new BitSet(capacity);
+  }
+
+  /** Position just after the last byte appended, i.e. the number of bytes appended so far. */
+  long end() {
+    return end;
+  }
+
+  /** The oldest position still kept; positions in [oldestKept(), end()) can be looked up. */
+  long oldestKept() {
+    return Math.max(0, end - ring.length);
+  }
+
+  /** Appends payload bytes. */
+  void appendData(byte[] buf, int off, int len) {
+    int kept = Math.min(len, ring.length);
+    int from = off + len - kept;
+    long pos = end + len - kept;
+    while (kept > 0) {
+      int index = indexOf(pos);
+      int piece = Math.min(kept, ring.length - index);
+      System.arraycopy(buf, from, ring, index, piece);
+      fill.clear(index, index + piece);
+      from += piece;
+      pos += piece;
+      kept -= piece;
+    }
+    end += len;
+  }
+
+  /** Appends {@code count} bytes of zero fill for a gap. */
+  void appendFill(long count) {
+    int kept = (int) Math.min(count, ring.length);
+    long pos = end + count - kept;
+    while (kept > 0) {
+      int index = indexOf(pos);
+      int piece = Math.min(kept, ring.length - index);
+      Arrays.fill(ring, index, index + piece, (byte) 0);
+      fill.set(index, index + piece);
+      pos += piece;
+      kept -= piece;
+    }
+    end += count;
+  }
+
+  /** The byte written at {@code pos}, which must be in [oldestKept(), end()). */
+  byte byteAt(long pos) {
+    return ring[checkedIndexOf(pos)];
+  }
+
+  /** Whether the byte at {@code pos}, in [oldestKept(), end()), is zero fill of a gap. */
+  boolean isFill(long pos) {
+    return fill.get(checkedIndexOf(pos));
+  }
+
+  private int checkedIndexOf(long pos) {
+    if (pos < oldestKept() || pos >= end) {
+      throw new IndexOutOfBoundsException(
+          "position " + pos + " outside kept range [" + oldestKept() + ", " + end + ")");
+    }
+    return indexOf(pos);
+  }
+
+  private int indexOf(long pos) {
+    return (int) (pos % ring.length);
+  }
+}
