@@ -19,7 +19,6 @@ public abstract class SparkTestBase {
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
             .getOrCreate();
   }
 
