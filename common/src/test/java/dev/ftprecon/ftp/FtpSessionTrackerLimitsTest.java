@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Caps, holes and malformed traffic: the tracker counts and carries on. */
@@ -89,7 +90,7 @@ class FtpSessionTrackerLimitsTest {
 
     assertThat(summary.anomalies())
         .containsExactlyInAnyOrderEntriesOf(
-            java.util.Map.of(
+            Map.of(
                 Anomalies.lineTooLong(FtpLimits.DEFAULT_MAX_LINE_BYTES),
                 1,
                 Anomalies.NOT_A_COMMAND,
