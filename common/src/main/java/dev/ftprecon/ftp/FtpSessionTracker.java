@@ -1,21 +1,17 @@
 package dev.ftprecon.ftp;
 
 import dev.ftprecon.ftp.LineSplitter.Line;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Follows one FTP control connection. The caller feeds both directions' reassembled bytes in
  * capture order, interleaved as the packets arrived, then calls {@link #finish} once.
  *
- * <p>Commands wait in a FIFO for their replies: 1yz replies attach to the oldest waiting command
- * without completing it, 2yz-5yz complete it (RFC 959 §4.2, §5.4). Pipelined commands pair
- * correctly because the server answers in order. Replies with nothing waiting (the greeting, a 421
- * on shutdown) are recorded without a command. Traffic never raises an exception: anomalies are
- * counted by name, and {@link FtpLimits} bounds every collection.
+ * <p>Bytes become lines ({@link LineSplitter}), client lines commands ({@link FtpCommand}), server
+ * lines replies ({@link ReplyAssembler}); {@link CommandPairing} pairs them and {@link
+ * SessionState} applies each answered command. Traffic never raises an exception: anomalies are
+ * counted by name, and {@link FtpLimits} bounds everything that grows with the input. Misuse by the
+ * caller (bad arguments, calls after {@code finish}) does throw.
  */
 public final class FtpSessionTracker {
 
@@ -30,15 +26,11 @@ public final class FtpSessionTracker {
   private final LineSplitter serverLines;
   private final ReplyAssembler replies;
   private final SessionState state;
-  private final Deque<PendingCommand> awaitingReply = new ArrayDeque<>();
-  private final List<PendingCommand> records = new ArrayList<>();
-  private long commandsDropped;
-  private String banner;
-  private boolean greetingExpected = true;
-  private boolean anyBytesSeen;
+  private final CommandPairing pairing;
+  private boolean anyInputSeen;
+  private long startNanos;
   private boolean firstDataByteChecked;
   private boolean tls;
-  private long startNanos;
   private boolean finished;
 
   public FtpSessionTracker(
@@ -50,18 +42,19 @@ public final class FtpSessionTracker {
     this.serverLines = new LineSplitter(limits.maxLineBytes());
     this.replies = new ReplyAssembler(limits.maxReplyLines(), anomalies);
     this.state = new SessionState(client, server.ip(), limits, anomalies);
+    this.pairing = new CommandPairing(limits, anomalies, state);
   }
 
   /** Bytes the client sent, reassembled, in capture order. */
   public void clientData(long tsNanos, byte[] buf, int off, int len) {
-    if (accept(tsNanos, buf, off, len)) {
+    if (isClearText(tsNanos, buf, off, len)) {
       clientLines.feed(tsNanos, buf, off, len, this::clientLine);
     }
   }
 
   /** Bytes the server sent, reassembled, in capture order. */
   public void serverData(long tsNanos, byte[] buf, int off, int len) {
-    if (accept(tsNanos, buf, off, len)) {
+    if (isClearText(tsNanos, buf, off, len)) {
       serverLines.feed(tsNanos, buf, off, len, this::serverLine);
     }
   }
@@ -108,50 +101,38 @@ public final class FtpSessionTracker {
               });
       replies.flush().ifPresent(reply -> reply(endNanos, reply));
     }
-    for (PendingCommand command : awaitingReply) {
-      state.unanswered(command);
-    }
-    awaitingReply.clear();
-    List<FtpCommandRecord> commands = new ArrayList<>(records.size());
-    for (PendingCommand record : records) {
-      commands.add(record.toRecord());
-    }
+    pairing.giveUpWaiting();
     LoginState login = state.login();
     return new FtpSessionSummary(
-        banner,
+        pairing.banner(),
         login.user(),
         login.password(),
         login.succeeded(),
         login.failed(),
         tls,
-        anyBytesSeen ? startNanos : endNanos,
+        anyInputSeen ? startNanos : endNanos,
         endNanos,
-        commands,
+        pairing.records(),
         state.channels(),
         anomalies.snapshot(),
-        commandsDropped);
+        pairing.recordsDropped());
   }
 
-  /** Common entry checks; answers whether the bytes are clear text to parse. */
-  private boolean accept(long tsNanos, byte[] buf, int off, int len) {
+  private boolean isClearText(long tsNanos, byte[] buf, int off, int len) {
     checkNotFinished();
     Objects.checkFromIndexSize(off, len, buf.length);
     touch(tsNanos);
     if (len > 0 && !firstDataByteChecked) {
       firstDataByteChecked = true;
       // Implicit FTPS (port 990), or a capture that starts after AUTH TLS.
-      tls = looksLikeTls(buf[off]);
+      tls = buf[off] >= TLS_FIRST_CONTENT_TYPE && buf[off] <= TLS_LAST_CONTENT_TYPE;
     }
     return !tls;
   }
 
-  private static boolean looksLikeTls(byte first) {
-    return first >= TLS_FIRST_CONTENT_TYPE && first <= TLS_LAST_CONTENT_TYPE;
-  }
-
   private void touch(long tsNanos) {
-    if (!anyBytesSeen) {
-      anyBytesSeen = true;
+    if (!anyInputSeen) {
+      anyInputSeen = true;
       startNanos = tsNanos;
     }
   }
@@ -165,19 +146,8 @@ public final class FtpSessionTracker {
     }
     FtpCommand.parse(line.text())
         .ifPresentOrElse(
-            command -> command(line.timestampNanos(), command),
+            command -> pairing.command(line.timestampNanos(), command),
             () -> anomalies.add(Anomalies.NOT_A_COMMAND));
-  }
-
-  private void command(long tsNanos, FtpCommand command) {
-    PendingCommand pending = new PendingCommand(tsNanos, command);
-    record(pending);
-    state.commandSent(command);
-    if (awaitingReply.size() >= limits.maxPendingCommands()) {
-      anomalies.add(Anomalies.PENDING_OVERFLOW);
-      state.unanswered(awaitingReply.removeFirst());
-    }
-    awaitingReply.addLast(pending);
   }
 
   private void serverLine(Line line) {
@@ -191,55 +161,12 @@ public final class FtpSessionTracker {
   }
 
   private void reply(long tsNanos, FtpReply reply) {
-    int code = reply.code();
-    if (code == 0) {
-      record(PendingCommand.unsolicited(tsNanos, reply));
-      return;
-    }
-    // The greeting answers no command, even if an eager client spoke first. 120 announces a delay
-    // and the 220 still follows (RFC 959 §5.4).
-    if (greetingExpected && (code == 120 || code == 220)) {
-      greetingExpected = code == 120;
-      if (code == 220) {
-        banner = reply.text();
-      }
-      record(PendingCommand.unsolicited(tsNanos, reply));
-      return;
-    }
-    greetingExpected = false;
-    PendingCommand head = awaitingReply.peekFirst();
-    if (head == null) {
-      if (code != 421) {
-        anomalies.add(Anomalies.UNSOLICITED_REPLY);
-      }
-      record(PendingCommand.unsolicited(tsNanos, reply));
-      return;
-    }
-    if (reply.preliminary()) {
-      head.preliminary(reply);
-      state.preliminaryReply(head);
-      return;
-    }
-    awaitingReply.removeFirst();
-    head.complete(tsNanos, reply);
-    state.finalReply(head);
-    if (state.tlsAccepted()) {
-      startTls();
-    }
-  }
-
-  /** RFC 4217 §4: after 234 to AUTH TLS both directions carry TLS records. */
-  private void startTls() {
-    tls = true;
-    clientLines.dropPartialLine();
-    serverLines.dropPartialLine();
-  }
-
-  private void record(PendingCommand entry) {
-    if (records.size() < limits.maxCommands()) {
-      records.add(entry);
-    } else {
-      commandsDropped++;
+    pairing.reply(tsNanos, reply);
+    if (state.tlsAccepted() && !tls) {
+      // RFC 4217 §4: after 234 to AUTH TLS both directions carry TLS records.
+      tls = true;
+      clientLines.dropPartialLine();
+      serverLines.dropPartialLine();
     }
   }
 

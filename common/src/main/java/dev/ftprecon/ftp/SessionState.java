@@ -109,8 +109,13 @@ final class SessionState {
           reinitialize();
         }
       }
-      case "PASV", "EPSV", "LPSV", "PORT", "EPRT", "LPRT" -> modeReply(command);
-      default -> openChannelIfTransfer(command);
+      default -> {
+        if (ModeCommands.isModeCommand(verb)) {
+          modeReply(command);
+        } else {
+          openChannelIfTransfer(command);
+        }
+      }
     }
   }
 
@@ -154,35 +159,11 @@ final class SessionState {
     endpoint = null;
   }
 
-  /**
-   * Any mode command ends the endpoint in force; an accepted one announces the next. EPSV ALL (RFC
-   * 2428 §4) only forbids the other mode commands and announces nothing.
-   */
+  /** Any mode command ends the endpoint in force; an accepted one announces the next. */
   private void modeReply(PendingCommand command) {
-    String verb = command.verb();
-    if (verb.equals("EPSV") && command.arg().strip().equalsIgnoreCase("ALL")) {
-      return;
+    if (!ModeCommands.isEpsvAll(command)) {
+      endpoint = ModeCommands.announced(command, serverIp, anomalies).orElse(null);
     }
-    endpoint = null;
-    FtpReply reply = command.finalReply();
-    if (!reply.positiveCompletion()) {
-      return;
-    }
-    String text = reply.text();
-    String arg = command.arg();
-    Optional<HostPort> announced =
-        switch (verb) {
-          case "PASV" -> count(FtpAddresses.parsePasvReply(text), Anomalies.PASV_UNREADABLE);
-          case "EPSV" ->
-              count(FtpAddresses.parseEpsvReply(text, serverIp), Anomalies.EPSV_UNREADABLE);
-          case "LPSV" -> count(FtpAddresses.parseLpsvReply(text), Anomalies.LPSV_UNREADABLE);
-          case "PORT" -> count(FtpAddresses.parsePort(arg), Anomalies.PORT_UNREADABLE);
-          case "EPRT" -> count(FtpAddresses.parseEprt(arg), Anomalies.EPRT_UNREADABLE);
-          default -> count(FtpAddresses.parseLprt(arg), Anomalies.LPRT_UNREADABLE);
-        };
-    boolean passive = verb.equals("PASV") || verb.equals("EPSV") || verb.equals("LPSV");
-    announced.ifPresent(
-        address -> endpoint = new AnnouncedEndpoint(verb, passive, address, command.timeNanos));
   }
 
   private void openChannelIfTransfer(PendingCommand command) {
