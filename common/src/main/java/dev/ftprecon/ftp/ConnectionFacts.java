@@ -1,5 +1,7 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
+
 /**
  * A TCP connection seen in the capture, as input to {@link DataChannelMatcher}.
  *
@@ -18,7 +20,8 @@ public record ConnectionFacts(
     int bPort,
     boolean aInitiated,
     long firstNanos,
-    long lastNanos) {
+    long lastNanos)
+    implements Serializable {
 
   public ConnectionFacts {
     aIp = new HostPort(aIp, aPort).ip();

@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param clientSide the connection's end on the FTP client's side (the listener if active)
  */
 public record DataChannelAssignment(
-    Expectation expectation, ConnectionFacts connection, HostPort serverSide, HostPort clientSide) {
+    Expectation expectation, ConnectionFacts connection, HostPort serverSide, HostPort clientSide)
+    implements Serializable {
 
   public DataChannelAssignment {
     Objects.requireNonNull(expectation, "expectation");

@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param channel the channel the session announced
  */
 public record Expectation(
-    String sessionId, String controlClientIp, String controlServerIp, ExpectedDataChannel channel) {
+    String sessionId, String controlClientIp, String controlServerIp, ExpectedDataChannel channel)
+    implements Serializable {
 
   public Expectation {
     Objects.requireNonNull(sessionId, "sessionId");

@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -55,7 +56,8 @@ public record ExpectedDataChannel(
     String replyText,
     long announcedSize,
     Direction direction,
-    String storedName) {
+    String storedName)
+    implements Serializable {
 
   public ExpectedDataChannel {
     if (ordinal < 0) {

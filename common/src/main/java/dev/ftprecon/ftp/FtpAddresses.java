@@ -22,9 +22,6 @@ public final class FtpAddresses {
 
   private static final char MAX_DELIMITER = 126;
 
-  /** Longest field we look through for an RFC 2428 delimiter: an IPv6 text address. */
-  private static final int MAX_EXTENDED_FIELD = 45;
-
   private FtpAddresses() {}
 
   /**
@@ -64,7 +61,7 @@ public final class FtpAddresses {
     if (s.length() < 5 || !isDelimiter(s.charAt(0))) {
       return Optional.empty();
     }
-    ExtendedFields fields = ExtendedFields.read(s, 0);
+    DelimitedFields fields = DelimitedFields.read(s, 0);
     if (fields == null || fields.end() != s.length()) {
       return Optional.empty();
     }
@@ -91,7 +88,7 @@ public final class FtpAddresses {
       if (!isDelimiter(c) || Character.isLetterOrDigit(c)) {
         continue;
       }
-      ExtendedFields fields = ExtendedFields.read(text, i);
+      DelimitedFields fields = DelimitedFields.read(text, i);
       if (fields == null) {
         continue;
       }
@@ -157,7 +154,7 @@ public final class FtpAddresses {
     return Optional.of(HostPort.of(address, n[portAt] * 256 + n[portAt + 1]));
   }
 
-  private static Optional<byte[]> epsvAddress(ExtendedFields fields, String controlServerIp) {
+  private static Optional<byte[]> epsvAddress(DelimitedFields fields, String controlServerIp) {
     String family = fields.family();
     if (!family.isEmpty() && !family.equals("1") && !family.equals("2")) {
       return Optional.empty();
@@ -175,57 +172,5 @@ public final class FtpAddresses {
 
   private static boolean isDelimiter(char c) {
     return c >= MIN_DELIMITER && c <= MAX_DELIMITER;
-  }
-
-  /** The three delimited fields of RFC 2428 §2 starting at a delimiter. */
-  private record ExtendedFields(String family, String address, int port, int end) {
-
-    /**
-     * Reads {@code d af d address d port d} at {@code start}; null if that is not what is there.
-     */
-    static ExtendedFields read(String s, int start) {
-      char d = s.charAt(start);
-      int afEnd = nextDelimiter(s, d, start + 1, 1);
-      int addressEnd = afEnd < 0 ? -1 : nextDelimiter(s, d, afEnd + 1, MAX_EXTENDED_FIELD);
-      int portEnd = addressEnd < 0 ? -1 : nextDelimiter(s, d, addressEnd + 1, 5);
-      if (portEnd < 0) {
-        return null;
-      }
-      int port = decimalPort(s.substring(addressEnd + 1, portEnd));
-      if (port < 0) {
-        return null;
-      }
-      return new ExtendedFields(
-          s.substring(start + 1, afEnd), s.substring(afEnd + 1, addressEnd), port, portEnd + 1);
-    }
-
-    /**
-     * Index of {@code d} at most {@code maxField} characters after {@code from}, or -1. Bounding
-     * the look-ahead keeps scanning a long reply for a delimiter linear in its length.
-     */
-    private static int nextDelimiter(String s, char d, int from, int maxField) {
-      int last = Math.min(s.length() - 1, from + maxField);
-      for (int i = from; i <= last; i++) {
-        if (s.charAt(i) == d) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    private static int decimalPort(String text) {
-      if (text.isEmpty() || text.length() > 5) {
-        return -1;
-      }
-      int value = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
-        }
-        value = value * 10 + (c - '0');
-      }
-      return value <= 65535 ? value : -1;
-    }
   }
 }

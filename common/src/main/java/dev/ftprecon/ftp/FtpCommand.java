@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  *     characters, case-insensitive
  * @param arg everything after the first space exactly as sent (spaces included), or empty
  */
-public record FtpCommand(String verb, String arg) {
+public record FtpCommand(String verb, String arg) implements Serializable {
 
   public FtpCommand {
     Objects.requireNonNull(verb, "verb");

@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param replyText the text of that reply, empty if none
  */
 public record FtpCommandRecord(
-    long timeNanos, String command, String arg, int replyCode, String replyText) {
+    long timeNanos, String command, String arg, int replyCode, String replyText)
+    implements Serializable {
 
   public FtpCommandRecord {
     Objects.requireNonNull(command, "command");

@@ -1,5 +1,7 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
+
 /**
  * Caps on everything an FTP session accumulates, so that memory stays bounded whatever a peer
  * sends. Over a cap the tracker stops recording that kind of thing, counts what it dropped (in
@@ -18,7 +20,8 @@ package dev.ftprecon.ftp;
  * @param maxChannels most expected data channels kept per session
  */
 public record FtpLimits(
-    int maxLineBytes, int maxReplyLines, int maxCommands, int maxPendingCommands, int maxChannels) {
+    int maxLineBytes, int maxReplyLines, int maxCommands, int maxPendingCommands, int maxChannels)
+    implements Serializable {
 
   /**
    * RFC 959 sets no line limit; 8 KiB is well above any real path (PATH_MAX is 4096 on Linux) and

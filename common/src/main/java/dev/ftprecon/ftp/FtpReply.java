@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  *     with LF, each stripped of a leading {@code NNN-} or {@code NNN } that repeats the code
  * @param multiline whether the reply used the {@code NNN-} form
  */
-public record FtpReply(int code, String text, boolean multiline) {
+public record FtpReply(int code, String text, boolean multiline) implements Serializable {
 
   public FtpReply {
     Objects.requireNonNull(text, "text");

@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public record FtpSessionSummary(
     List<FtpCommandRecord> commands,
     List<ExpectedDataChannel> channels,
     Map<String, Integer> anomalies,
-    long commandsDropped) {
+    long commandsDropped)
+    implements Serializable {
 
   public FtpSessionSummary {
     commands = List.copyOf(commands);

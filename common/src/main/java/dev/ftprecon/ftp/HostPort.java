@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  *     {@code 2001:db8::1}
  * @param port the TCP port, 0..65535
  */
-public record HostPort(String ip, int port) {
+public record HostPort(String ip, int port) implements Serializable {
 
   public HostPort {
     Objects.requireNonNull(ip, "ip");

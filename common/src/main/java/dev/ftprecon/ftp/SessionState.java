@@ -30,6 +30,8 @@ final class SessionState {
   private String transferType = DEFAULT_TYPE;
   private long restOffset;
   private long allocatedSize = -1;
+  // Only the last SIZE answer is kept: clients ask right before the download, and a single entry
+  // keeps memory bounded however many SIZE commands a session sends.
   private String sizedPath;
   private long sizedBytes = -1;
   private AnnouncedEndpoint endpoint;
@@ -153,6 +155,7 @@ final class SessionState {
 
   /** RFC 959 §4.1.1 REIN: back to the state right after the connection was opened. */
   private void reinitialize() {
+    directory.reset();
     transferType = DEFAULT_TYPE;
     restOffset = 0;
     allocatedSize = -1;

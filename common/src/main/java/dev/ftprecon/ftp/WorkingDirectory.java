@@ -26,6 +26,11 @@ final class WorkingDirectory {
     current = resolve(current, "..");
   }
 
+  /** After REIN: the next login starts in a directory we do not know. */
+  void reset() {
+    current = "/";
+  }
+
   /** From a 257 reply to PWD: the server's own word. */
   void set(String reported) {
     current = normalize(reported.startsWith("/") ? reported : "/" + reported);

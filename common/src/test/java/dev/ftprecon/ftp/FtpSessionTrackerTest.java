@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 class FtpSessionTrackerTest {
@@ -747,5 +751,26 @@ class FtpSessionTrackerTest {
   void dataAfterFinishIsAProgrammingError() {
     script.finish(1);
     assertThatThrownBy(() -> script.client(2, "NOOP")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theSummarySurvivesJavaSerialization() throws Exception {
+    FtpSessionSummary summary =
+        script
+            .anonymousLogin(0)
+            .client(1, "PASV")
+            .server(1.1, "227 Entering Passive Mode (10,0,0,2,195,80).")
+            .client(2, "RETR a")
+            .server(2.1, "150 go")
+            .finish(3);
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(summary);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(summary);
+    }
   }
 }
