@@ -773,4 +773,25 @@ class FtpSessionTrackerTest {
       assertThat(in.readObject()).isEqualTo(summary);
     }
   }
+
+  @Test
+  void aborDuringATransferPairsTheAbortReplyWithTheTransfer() {
+    FtpSessionSummary summary =
+        script
+            .anonymousLogin(0)
+            .client(1, "PASV")
+            .server(1.1, "227 Entering Passive Mode (10,0,0,2,195,80).")
+            .client(2, "RETR big.iso")
+            .server(2.1, "150 Opening BINARY mode data connection for big.iso (9999 bytes).")
+            .clientBytes(3, new byte[] {(byte) 255, (byte) 244, (byte) 255, (byte) 242})
+            .client(3, "ABOR")
+            .server(3.1, "426 Failure writing network stream.")
+            .server(3.2, "226 ABOR successful.")
+            .finish(4);
+
+    assertThat(summary.channels().get(0).replyCode()).isEqualTo(426);
+    assertThat(summary.commands())
+        .last()
+        .isEqualTo(new FtpCommandRecord(sec(3), "ABOR", "", 226, "ABOR successful."));
+  }
 }
