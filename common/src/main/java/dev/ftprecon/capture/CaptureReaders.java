@@ -1,0 +1,51 @@
+package dev.ftprecon.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Opens the right {@link CaptureReader} for a stream by looking at its magic number. */
+public final class CaptureReaders {
+  /** How many leading bytes {@link NotACaptureException} messages show: one magic number. */
+  private static final int SHOWN_BYTES = 4;
+
+  private CaptureReaders() {}
+
+  /**
+   * Reads the first bytes of {@code in} and returns a reader of the matching format, positioned
+   * before the first record. The stream is read sequentially only (no mark/reset); the reader
+   * buffers it itself, so wrapping it in a BufferedInputStream is unnecessary. Closing the reader
+   * closes the stream; if this method throws, closing the stream is the caller's job.
+   *
+   * @throws NotACaptureException if the stream is empty or starts like neither pcap nor pcapng
+   * @throws IOException if reading the stream fails
+   */
+  public static CaptureReader open(InputStream in) throws IOException, NotACaptureException {
+    // Both window sizes are caps, not allocations: the buffer starts small and grows on demand.
+    CaptureInput input =
+        new CaptureInput(in, Math.max(PcapReader.windowBytes(), PcapngReader.windowBytes()));
+    int have = input.fill(CaptureFormat.DETECT_BYTES);
+    if (have == 0) {
+      throw new NotACaptureException("empty file");
+    }
+    Optional<CaptureFormat> format = CaptureFormat.detect(input.array(), have);
+    if (format.isEmpty()) {
+      throw new NotACaptureException(
+          "not a pcap or pcapng capture: first bytes "
+              + hex(input.array(), Math.min(have, SHOWN_BYTES)));
+    }
+    return format.get() == CaptureFormat.PCAP ? PcapReader.open(input) : new PcapngReader(input);
+  }
+
+  private static String hex(byte[] bytes, int count) {
+    StringBuilder text = new StringBuilder(count * 3);
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        text.append(' ');
+      }
+      text.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16));
+      text.append(Character.forDigit(bytes[i] & 0xF, 16));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,354 @@
+package dev.ftprecon.capture;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads pcapng files (draft-ietf-opsawg-pcapng) block by block: Section Header Blocks (either byte
+ * order, several per file), Interface Description Blocks, and the packet blocks (Enhanced, Simple
+ * and the obsolete Packet Block). Every other block is skipped by its length. Each block's framing
+ * is checked (section 3.1) before anything is read from it; any violation stops reading.
+ */
+final class PcapngReader implements CaptureReader {
+  // Section 3.1 (General Block Structure): Block Type (32 bits), Block Total Length (32 bits),
+  // body, Block Total Length again. The total length counts all of it and is a multiple of 4.
+  private static final int BLOCK_HEADER_BYTES = 8;
+  private static final int LENGTH_OFFSET = 4;
+  private static final int TRAILER_BYTES = 4;
+  static final int MIN_BLOCK_BYTES = 12;
+
+  /**
+   * Largest block accepted: 16 MiB, 64 times the largest packet libpcap writes (262144 bytes).
+   * Bounds the read buffer; a larger claim is treated as damage.
+   */
+  static final int MAX_BLOCK_BYTES = 16 * 1024 * 1024;
+
+  // Section 4.1 (Section Header Block): Byte-Order Magic (32 bits), Major Version (16 bits),
+  // Minor Version (16 bits), Section Length (64 bits), options; 28 bytes without options.
+  private static final int MAJOR_VERSION_OFFSET = 12;
+  private static final int MINOR_VERSION_OFFSET = 14;
+  private static final int MIN_SECTION_HEADER_BYTES = 28;
+
+  /** Section 4.1: "Major Version ... 1"; a different major version is an incompatible format. */
+  private static final int SUPPORTED_MAJOR_VERSION = 1;
+
+  /** Section 4.2: Interface Description Block type. */
+  private static final int INTERFACE_DESCRIPTION_BLOCK = 1;
+
+  private final CaptureInput input;
+  private final CaptureRecord record = new CaptureRecord();
+  private final PcapngSection section = new PcapngSection();
+  private final InterfaceDescriptionParser interfaceParser = new InterfaceDescriptionParser();
+  private final PacketBlockParser packetParser = new PacketBlockParser();
+  private final LinkTypeSet linkTypes = new LinkTypeSet();
+  private CaptureDamage damage;
+  private long records;
+  private long anomalies;
+
+  /**
+   * @param input positioned at the first Section Header Block
+   */
+  PcapngReader(CaptureInput input) {
+    this.input = input;
+  }
+
+  /** The window a pcapng reader needs: one whole block of the largest accepted size. */
+  static int windowBytes() {
+    return MAX_BLOCK_BYTES;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    while (damage == null) {
+      long offset = input.position();
+      int have = input.fill(BLOCK_HEADER_BYTES);
+      if (have == 0) {
+        return false;
+      }
+      if (have < BLOCK_HEADER_BYTES) {
+        return stop(
+            offset,
+            "capture ends inside block header at offset "
+                + offset
+                + ": "
+                + have
+                + " bytes (expected: "
+                + BLOCK_HEADER_BYTES
+                + ")");
+      }
+      boolean sectionHeader =
+          Endianness.BIG.u32(input.array(), input.index())
+              == Integer.toUnsignedLong(CaptureFormat.PCAPNG_SECTION_HEADER_TYPE);
+      if (sectionHeader) {
+        if (!readSectionHeader(offset)) {
+          return false;
+        }
+        continue;
+      }
+      if (!section.started()) {
+        return stop(
+            offset,
+            "pcapng block at offset "
+                + offset
+                + " has type 0x"
+                + Long.toHexString(Endianness.BIG.u32(input.array(), input.index()))
+                + " (expected: a section header block, 0x0a0d0d0a, first)");
+      }
+      Endianness order = section.order();
+      int type = (int) order.u32(input.array(), input.index());
+      long length = order.u32(input.array(), input.index() + LENGTH_OFFSET);
+      if (PacketBlockParser.carriesPacket(type)) {
+        if (readPacketBlock(type, offset, length)) {
+          records++;
+          return true;
+        }
+        return false;
+      }
+      boolean ok =
+          type == INTERFACE_DESCRIPTION_BLOCK
+              ? readInterfaceDescription(offset, length)
+              : skipBlock(offset, length);
+      if (!ok) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private boolean readSectionHeader(long offset) throws IOException {
+    int have = input.fill(MIN_BLOCK_BYTES);
+    if (have < MIN_BLOCK_BYTES) {
+      return stop(
+          offset,
+          "capture ends inside section header block at offset "
+              + offset
+              + ": "
+              + have
+              + " bytes (expected: "
+              + MIN_SECTION_HEADER_BYTES
+              + "+)");
+    }
+    byte[] b = input.array();
+    int at = input.index();
+    Optional<Endianness> order =
+        Endianness.ofPcapngMagic(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET);
+    if (order.isEmpty()) {
+      return stop(
+          offset,
+          "section header block at offset "
+              + offset
+              + " has byte-order magic 0x"
+              + Long.toHexString(
+                  Endianness.BIG.u32(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET))
+              + " (expected: 0x1a2b3c4d in either byte order)");
+    }
+    long length = order.get().u32(b, at + LENGTH_OFFSET);
+    if (!checkLength(offset, length, MIN_SECTION_HEADER_BYTES, "section header block")
+        || !fillBlock(offset, (int) length, order.get())) {
+      return false;
+    }
+    b = input.array();
+    at = input.index();
+    int major = order.get().u16(b, at + MAJOR_VERSION_OFFSET);
+    int minor = order.get().u16(b, at + MINOR_VERSION_OFFSET);
+    if (major != SUPPORTED_MAJOR_VERSION) {
+      return stop(
+          offset,
+          "unsupported pcapng version "
+              + major
+              + "."
+              + minor
+              + " in section header block at offset "
+              + offset
+              + " (expected: 1.x)");
+    }
+    // The Section Length (offset 16) may be -1 (unknown) and is not needed to read sequentially.
+    section.start(order.get());
+    input.consume((int) length);
+    return true;
+  }
+
+  private boolean readInterfaceDescription(long offset, long length) throws IOException {
+    if (!checkLength(
+            offset,
+            length,
+            InterfaceDescriptionParser.MIN_BLOCK_BYTES,
+            "interface description block")
+        || !fillBlock(offset, (int) length, section.order())) {
+      return false;
+    }
+    Optional<PcapngInterface> parsed =
+        interfaceParser.parse(input.array(), input.index(), (int) length, section.order(), offset);
+    if (parsed.isEmpty()) {
+      return stop(offset, interfaceParser.problem());
+    }
+    if (!section.add(parsed.get())) {
+      return stop(
+          offset,
+          "interface description block at offset "
+              + offset
+              + " declares interface "
+              + section.interfaceCount()
+              + " (expected: < "
+              + PcapngSection.MAX_INTERFACES
+              + " per section)");
+    }
+    linkTypes.add(parsed.get().linkType());
+    input.consume((int) length);
+    return true;
+  }
+
+  private boolean readPacketBlock(int type, long offset, long length) throws IOException {
+    if (!checkLength(
+            offset, length, PacketBlockParser.minimumLength(type), PacketBlockParser.name(type))
+        || !fillBlock(offset, (int) length, section.order())) {
+      return false;
+    }
+    if (!packetParser.parse(
+        type, input.array(), input.index(), (int) length, offset, section, record)) {
+      return stop(offset, packetParser.problem());
+    }
+    if (record.capturedLength() > record.originalLength()) {
+      anomalies++;
+    }
+    input.consume((int) length);
+    return true;
+  }
+
+  /** Skips a block this reader does not interpret, checking only its framing. */
+  private boolean skipBlock(long offset, long length) throws IOException {
+    if (!checkLength(offset, length, MIN_BLOCK_BYTES, "pcapng block")) {
+      return false;
+    }
+    long body = length - TRAILER_BYTES;
+    long skipped = input.skip(body);
+    int trailer = skipped < body ? 0 : input.fill(TRAILER_BYTES);
+    if (skipped < body || trailer < TRAILER_BYTES) {
+      return stop(offset, endsInside(offset, length, skipped + trailer));
+    }
+    if (!checkTrailer(offset, length, input.array(), input.index(), section.order())) {
+      return false;
+    }
+    input.consume(TRAILER_BYTES);
+    return true;
+  }
+
+  /**
+   * Section 3.1 framing checks on the leading Block Total Length, in order: the minimum for the
+   * block type, a multiple of 4, our cap.
+   */
+  private boolean checkLength(long offset, long length, int minimum, String blockName) {
+    if (length < minimum) {
+      return stop(
+          offset,
+          blockName
+              + " at offset "
+              + offset
+              + " has length "
+              + length
+              + " (expected: >= "
+              + minimum
+              + ")");
+    }
+    if (length % 4 != 0) {
+      return stop(
+          offset,
+          blockName
+              + " at offset "
+              + offset
+              + " has length "
+              + length
+              + " (expected: a multiple of 4)");
+    }
+    if (length > MAX_BLOCK_BYTES) {
+      return stop(
+          offset,
+          blockName
+              + " at offset "
+              + offset
+              + " claims "
+              + length
+              + " bytes (expected: <= "
+              + MAX_BLOCK_BYTES
+              + ")");
+    }
+    return true;
+  }
+
+  /** Buffers a whole block (its length already checked) and verifies its trailing length. */
+  private boolean fillBlock(long offset, int length, Endianness order) throws IOException {
+    int have = input.fill(length);
+    if (have < length) {
+      return stop(offset, endsInside(offset, length, have));
+    }
+    return checkTrailer(
+        offset, length, input.array(), input.index() + length - TRAILER_BYTES, order);
+  }
+
+  private boolean checkTrailer(
+      long offset, long length, byte[] b, int trailerAt, Endianness order) {
+    long trailing = order.u32(b, trailerAt);
+    if (trailing != length) {
+      return stop(
+          offset,
+          "pcapng block at offset "
+              + offset
+              + " has trailing length "
+              + trailing
+              + " (expected: "
+              + length
+              + ", the leading length)");
+    }
+    return true;
+  }
+
+  private static String endsInside(long offset, long length, long present) {
+    return "capture ends inside block at offset "
+        + offset
+        + ": header claims "
+        + length
+        + " bytes, "
+        + present
+        + " present";
+  }
+
+  private boolean stop(long offset, String message) {
+    damage = new CaptureDamage(offset, message);
+    return false;
+  }
+
+  @Override
+  public CaptureRecord record() {
+    return record;
+  }
+
+  @Override
+  public CaptureFormat format() {
+    return CaptureFormat.PCAPNG;
+  }
+
+  @Override
+  public Optional<CaptureDamage> damage() {
+    return Optional.ofNullable(damage);
+  }
+
+  @Override
+  public long records() {
+    return records;
+  }
+
+  @Override
+  public long anomalies() {
+    return anomalies;
+  }
+
+  @Override
+  public int[] linkTypes() {
+    return linkTypes.toArray();
+  }
+
+  @Override
+  public void close() throws IOException {
+    input.close();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.ftprecon.ftp;
+
+import java.io.Serializable;
+
+/**
+ * Caps on everything an FTP session accumulates, so that memory stays bounded whatever a peer
+ * sends. Over a cap the tracker stops recording that kind of thing, counts what it dropped (in
+ * {@link FtpSessionSummary#anomalies()} or {@link FtpSessionSummary#commandsDropped()}) and keeps
+ * working. Worst-case retained text per session is about {@code maxCommands × maxLineBytes} for the
+ * commands plus {@code maxReplyLines × maxLineBytes} for one reply being assembled.
+ *
+ * @param maxLineBytes longest command or reply line kept, in bytes, excluding the line end; the
+ *     first {@code maxLineBytes} of a longer line are kept and the rest is discarded up to the next
+ *     LF
+ * @param maxReplyLines most lines kept of one multi-line reply (RFC 959 §4.2); further lines are
+ *     read, to find the end of the reply, but not kept
+ * @param maxCommands most command records kept per session, including unsolicited replies
+ * @param maxPendingCommands most commands awaiting a reply; a peer that pipelines more (or a
+ *     capture that lost the server side) makes the oldest one give up waiting
+ * @param maxChannels most expected data channels kept per session
+ */
+public record FtpLimits(
+    int maxLineBytes, int maxReplyLines, int maxCommands, int maxPendingCommands, int maxChannels)
+    implements Serializable {
+
+  /**
+   * RFC 959 sets no line limit; 8 KiB is well above any real path (PATH_MAX is 4096 on Linux) and
+   * above Zeek's and Wireshark's practical line handling.
+   */
+  public static final int DEFAULT_MAX_LINE_BYTES = 8192;
+
+  /** Banners, FEAT and HELP replies run to tens of lines; STAT listings can run longer. */
+  public static final int DEFAULT_MAX_REPLY_LINES = 1000;
+
+  /** A mirroring client may issue tens of thousands of commands in one session. */
+  public static final int DEFAULT_MAX_COMMANDS = 100_000;
+
+  /** Real clients pipeline a handful of commands at most. */
+  public static final int DEFAULT_MAX_PENDING_COMMANDS = 1000;
+
+  /** One data connection per transfer or listing. */
+  public static final int DEFAULT_MAX_CHANNELS = 10_000;
+
+  public static final FtpLimits DEFAULTS =
+      new FtpLimits(
+          DEFAULT_MAX_LINE_BYTES,
+          DEFAULT_MAX_REPLY_LINES,
+          DEFAULT_MAX_COMMANDS,
+          DEFAULT_MAX_PENDING_COMMANDS,
+          DEFAULT_MAX_CHANNELS);
+
+  public FtpLimits {
+    requirePositive("maxLineBytes", maxLineBytes);
+    requirePositive("maxReplyLines", maxReplyLines);
+    requirePositive("maxCommands", maxCommands);
+    requirePositive("maxPendingCommands", maxPendingCommands);
+    requirePositive("maxChannels", maxChannels);
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
+  }
+}

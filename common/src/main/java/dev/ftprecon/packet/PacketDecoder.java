@@ -1,0 +1,99 @@
+package dev.ftprecon.packet;
+
+import java.util.Objects;
+
+/**
+ * Decodes one captured frame down to its TCP segment. Holds only reusable scratch state: create one
+ * per thread and call {@link #decode} for every frame; nothing is allocated per packet except the
+ * anomaly message of a malformed one. Never throws on bad bytes.
+ */
+public final class PacketDecoder {
+  /** IANA protocol numbers. */
+  private static final int PROTOCOL_IPV4 = 4;
+
+  private static final int PROTOCOL_TCP = 6;
+  private static final int PROTOCOL_IPV6 = 41;
+
+  /**
+   * IP headers accepted in one frame, counting tunnel layers (6in4 is 2). Bounds the recursion a
+   * crafted packet of nested IP headers could cause.
+   */
+  static final int MAX_IP_HEADERS = 4;
+
+  private final DecodeState state = new DecodeState();
+  private final LinkLayer linkLayer = new LinkLayer();
+  private final Ipv4Layer ipv4 = new Ipv4Layer();
+  private final Ipv6Layer ipv6 = new Ipv6Layer();
+  private final TcpLayer tcp = new TcpLayer();
+
+  /**
+   * Decodes a frame.
+   *
+   * @param linkType the LINKTYPE_ value of the capture interface
+   * @param buf array holding the frame
+   * @param off index of the frame's first byte in {@code buf}
+   * @param len captured length of the frame
+   * @param out receives the decoded fields; overwritten, also when the result is not TCP
+   * @return what the frame carries; for MALFORMED and UNSUPPORTED_LINK_TYPE see {@link
+   *     #lastAnomaly()}
+   * @throws IndexOutOfBoundsException if {@code off}/{@code len} do not lie within {@code buf}: a
+   *     caller error, not bad bytes
+   */
+  public DecodeStatus decode(int linkType, byte[] buf, int off, int len, TcpSegment out) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    out.clear();
+    state.begin(off, len);
+    if (!linkLayer.decode(linkType, buf, state) || !decodeIp(buf, out)) {
+      return state.status;
+    }
+    if (state.protocol != PROTOCOL_TCP) {
+      return DecodeStatus.NOT_TCP;
+    }
+    if (!tcp.decode(buf, state, out)) {
+      return state.status;
+    }
+    return DecodeStatus.TCP;
+  }
+
+  /**
+   * The anomaly of the last frame decoded as MALFORMED or UNSUPPORTED_LINK_TYPE, e.g. {@code
+   * truncated IPv4 header: 14 bytes (expected: 20+)}; empty after any other result.
+   */
+  public String lastAnomaly() {
+    return state.anomaly;
+  }
+
+  /** Decodes the IP header and any IP-in-IP tunnel inside it, up to the transport header. */
+  private boolean decodeIp(byte[] buf, TcpSegment out) {
+    int network = state.network;
+    for (int headers = 1; ; headers++) {
+      if (network == DecodeState.NETWORK_ANY_IP) {
+        // Raw IP link types leave the version to the first nibble of the packet.
+        boolean six = state.present() > 0 && NetworkBytes.u8(buf, state.start) >>> 4 == 6;
+        network = six ? DecodeState.NETWORK_IPV6 : DecodeState.NETWORK_IPV4;
+      }
+      boolean decoded =
+          network == DecodeState.NETWORK_IPV6
+              ? ipv6.decode(buf, state, out)
+              : ipv4.decode(buf, state, out);
+      if (!decoded) {
+        return false;
+      }
+      if (state.protocol == PROTOCOL_IPV6) {
+        network = DecodeState.NETWORK_IPV6; // RFC 4213 6in4, or IPv6-in-IPv6 (RFC 2473)
+      } else if (state.protocol == PROTOCOL_IPV4) {
+        network = DecodeState.NETWORK_IPV4; // RFC 2003 IP-in-IP
+      } else {
+        return true;
+      }
+      if (headers == MAX_IP_HEADERS) {
+        return state.malformed(
+            "more than "
+                + MAX_IP_HEADERS
+                + " nested IP headers (expected: <= "
+                + MAX_IP_HEADERS
+                + ")");
+      }
+    }
+  }
+}
