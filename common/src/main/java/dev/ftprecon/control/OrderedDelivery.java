@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One direction of a control connection: turns segments that arrive in capture order into
- * in-order bytes. Segments ahead of the next expected byte wait in a buffer bounded by {@code
+ * One direction of a control connection: turns segments that arrive in capture order into in-order
+ * bytes. Segments ahead of the next expected byte wait in a buffer bounded by {@code
  * maxBufferedBytes}; when it overflows, or at the end, the hole is skipped and reported.
  */
 final class OrderedDelivery {

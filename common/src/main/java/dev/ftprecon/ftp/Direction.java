@@ -22,7 +22,7 @@ public enum Direction {
   }
 
   /** Whether the server is the side that sends the data. */
-  boolean serverSends() {
+  public boolean serverSends() {
     return this != UPLOAD;
   }
 }

@@ -44,8 +44,7 @@ public final class FtpReconstructJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<CaptureFile> files =
         CaptureInputs.expand(spark.sparkContext().hadoopConfiguration(), options.inputs());
-    Broadcast<List<String>> paths =
-        jsc.broadcast(files.stream().map(CaptureFile::path).toList());
+    Broadcast<List<String>> paths = jsc.broadcast(files.stream().map(CaptureFile::path).toList());
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
 
     Dataset<Row> scan =

@@ -36,7 +36,8 @@ class LauncherIT {
 
   @Test
   void aMissingInputExitsTwoAndIsNamed() throws Exception {
-    Result r = run("bin/ftp-reconstruct", "-o", tmp.resolve("o").toString(), "no/such/capture.pcap");
+    Result r =
+        run("bin/ftp-reconstruct", "-o", tmp.resolve("o").toString(), "no/such/capture.pcap");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.stderr()).contains("input does not exist: no/such/capture.pcap");
   }

@@ -15,8 +15,16 @@ class ReconstructOptionsTest {
     ReconstructOptions o =
         ReconstructOptions.parse(
             new String[] {
-              "--master", "spark://127.0.0.1:7077", "-o", "out", "--conf", "spark.a=b=c",
-              "--control-ports", "21,2121", "a.pcap", "dir/"
+              "--master",
+              "spark://127.0.0.1:7077",
+              "-o",
+              "out",
+              "--conf",
+              "spark.a=b=c",
+              "--control-ports",
+              "21,2121",
+              "a.pcap",
+              "dir/"
             });
     assertThat(o.output()).isEqualTo("out");
     assertThat(o.inputs()).isEqualTo(List.of("a.pcap", "dir/"));
@@ -49,11 +57,13 @@ class ReconstructOptionsTest {
   @Test
   void aBadPortListIsRejectedNamingTheOption() {
     assertThatThrownBy(
-            () -> ReconstructOptions.parse(new String[] {"-o", "o", "--control-ports", "21,x", "i"}))
+            () ->
+                ReconstructOptions.parse(new String[] {"-o", "o", "--control-ports", "21,x", "i"}))
         .isInstanceOf(UsageException.class)
         .hasMessage("--control-ports expects ports 1-65535 separated by commas, got: 21,x");
     assertThatThrownBy(
-            () -> ReconstructOptions.parse(new String[] {"-o", "o", "--control-ports", "70000", "i"}))
+            () ->
+                ReconstructOptions.parse(new String[] {"-o", "o", "--control-ports", "70000", "i"}))
         .hasMessageContaining("--control-ports");
   }
 

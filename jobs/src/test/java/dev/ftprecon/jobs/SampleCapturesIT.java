@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on the real captures in samples/ (made by scripts/make-sample-captures.sh with real
- * servers and clients). Expectations in testdata/expected/ come from the original files' sha256
- * and were checked against tshark's follow-stream output when the captures were made.
+ * servers and clients). Expectations in testdata/expected/ come from the original files' sha256 and
+ * were checked against tshark's follow-stream output when the captures were made.
  */
 class SampleCapturesIT extends SparkTestBase {
   @TempDir static Path out;
@@ -45,13 +45,19 @@ class SampleCapturesIT extends SparkTestBase {
         String what = capture + " " + t.get("command").asText() + " " + t.get("path").asText();
         assertThat(row.<String>getAs("mode")).as(what).isEqualTo(t.get("mode").asText());
         assertThat(row.<String>getAs("direction")).as(what).isEqualTo(t.get("direction").asText());
-        assertThat(row.<Integer>getAs("ip_version")).as(what).isEqualTo(t.get("ip_version").asInt());
+        assertThat(row.<Integer>getAs("ip_version"))
+            .as(what)
+            .isEqualTo(t.get("ip_version").asInt());
         assertThat(row.<String>getAs("user")).as(what).isEqualTo(t.get("user").asText());
         if (t.has("rest_offset")) {
-          assertThat(row.<Long>getAs("rest_offset")).as(what).isEqualTo(t.get("rest_offset").asLong());
+          assertThat(row.<Long>getAs("rest_offset"))
+              .as(what)
+              .isEqualTo(t.get("rest_offset").asLong());
         }
         if (t.has("reply_code")) {
-          assertThat(row.<Integer>getAs("reply_code")).as(what).isEqualTo(t.get("reply_code").asInt());
+          assertThat(row.<Integer>getAs("reply_code"))
+              .as(what)
+              .isEqualTo(t.get("reply_code").asInt());
         }
         if (t.hasNonNull("sha256")) {
           assertThat(row.<String>getAs("status")).as(what).isEqualTo("complete");
@@ -60,7 +66,9 @@ class SampleCapturesIT extends SparkTestBase {
           assertThat(row.<String>getAs("md5")).as(what).isEqualTo(t.get("md5").asText());
           assertThat(row.<Long>getAs("missing_bytes")).as(what).isZero();
           Path file = out.resolve(row.<String>getAs("file"));
-          assertThat(Hashes.sha256(file)).as(what + " file on disk").isEqualTo(t.get("sha256").asText());
+          assertThat(Hashes.sha256(file))
+              .as(what + " file on disk")
+              .isEqualTo(t.get("sha256").asText());
         } else {
           assertThat(row.<String>getAs("status")).as(what).isIn("failed", "no_data");
         }
@@ -142,7 +150,7 @@ class SampleCapturesIT extends SparkTestBase {
 
   private static boolean inCapture(Row session, String capture) {
     return session.getList(session.fieldIndex("captures")).stream()
-            .anyMatch(p -> String.valueOf(p).endsWith("/" + capture));
+        .anyMatch(p -> String.valueOf(p).endsWith("/" + capture));
   }
 
   private static List<JsonNode> expectations() throws IOException {

@@ -36,12 +36,14 @@ public final class ControlChannels {
         segments
             .where(toServer.or(col(SegmentSchema.SRC_PORT).isin(ports)))
             .withColumn(
-                CLIENT_IP, when(toServer, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
+                CLIENT_IP,
+                when(toServer, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
             .withColumn(
                 CLIENT_PORT,
                 when(toServer, col(SegmentSchema.SRC_PORT)).otherwise(col(SegmentSchema.DST_PORT)))
             .withColumn(
-                SERVER_IP, when(toServer, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
+                SERVER_IP,
+                when(toServer, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
             .withColumn(
                 SERVER_PORT,
                 when(toServer, col(SegmentSchema.DST_PORT)).otherwise(col(SegmentSchema.SRC_PORT)));

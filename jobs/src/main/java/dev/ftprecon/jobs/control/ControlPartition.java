@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Walks a partition sorted by (connection, time) and follows each control connection in turn.
- * Only one connection's state is held at a time.
+ * Walks a partition sorted by (connection, time) and follows each control connection in turn. Only
+ * one connection's state is held at a time.
  */
 final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlResult> {
   private static final long serialVersionUID = 1L;
@@ -130,8 +130,8 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
         Times.timestamp(lastNanos),
         s.channels().size(),
         s.tls(),
-        captures,
-        s.anomalies());
+        captures.toArray(String[]::new),
+        scala.jdk.javaapi.CollectionConverters.asScala(s.anomalies()));
   }
 
   private static List<Row> commandRows(String sessionId, FtpSessionSummary s) {

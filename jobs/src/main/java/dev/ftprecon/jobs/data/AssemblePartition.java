@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -35,8 +36,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Writes each transfer's file from its segments sorted by stream offset. Payload bytes are read
- * from the captures by position just before they are written, so a task holds one segment at a
- * time whatever the transfer's size.
+ * from the captures by position just before they are written, so a task holds one segment at a time
+ * whatever the transfer's size.
  */
 final class AssemblePartition implements FlatMapFunction<Iterator<Row>, TransferBytes> {
   private static final long serialVersionUID = 1L;
@@ -96,12 +97,13 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
         MessageDigest md5 = digest("MD5");
         Facts facts = new Facts();
         byte[] buf = new byte[2048];
+        FileSystem fs = path.getFileSystem(conf.value());
+        // The index carries sha256 and md5 of every file; Hadoop's .crc side files would only
+        // clutter OUT/files/ for an investigator.
+        fs.setWriteChecksum(false);
         try (OutputStream sink =
             new BufferedOutputStream(
-                new DigestOutputStream(
-                    new DigestOutputStream(
-                        path.getFileSystem(conf.value()).create(path, true), sha256),
-                    md5),
+                new DigestOutputStream(new DigestOutputStream(fs.create(path, true), sha256), md5),
                 OUTPUT_BUFFER_BYTES)) {
           StreamAssembler assembler = null;
           while (lookahead != null && lookahead.getInt(I_TRANSFER) == transfer) {
@@ -159,8 +161,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
       truncated |= len < row.getInt(I_CLAIMED);
     }
 
-    TransferBytes toBytes(
-        int transfer, String file, AssemblyResult r, String sha256, String md5) {
+    TransferBytes toBytes(int transfer, String file, AssemblyResult r, String sha256, String md5) {
       return new TransferBytes(
           transfer,
           file,

@@ -1,16 +1,15 @@
 package dev.ftprecon.jobs.data;
 
+import dev.ftprecon.ftp.ConnectionFacts;
+import dev.ftprecon.ftp.DataChannelAssignment;
 import dev.ftprecon.ftp.DataChannelMatcher;
-import dev.ftprecon.ftp.DataChannelMatcher.ConnectionFacts;
-import dev.ftprecon.ftp.DataChannelMatcher.Expectation;
-import dev.ftprecon.ftp.Direction;
+import dev.ftprecon.ftp.Expectation;
 import dev.ftprecon.ftp.ExpectedDataChannel;
 import dev.ftprecon.ftp.HostPort;
 import dev.ftprecon.jobs.control.SessionExpectation;
 import dev.ftprecon.output.SafeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,49 +50,31 @@ public final class ChannelMatching {
   /** Runs the matcher over the facts gathered by {@code DataChannels.connectionFacts}. */
   public void match(List<Row> factRows) {
     List<Expectation> wanted = new ArrayList<>(expectations.size());
-    Map<Expectation, Integer> transferOf = new IdentityHashMap<>();
+    Map<String, Integer> transferOf = new HashMap<>();
     for (int i = 0; i < expectations.size(); i++) {
       SessionExpectation e = expectations.get(i);
-      Expectation x = new Expectation(e.sessionId(), e.clientIp(), e.serverIp(), e.channel());
-      wanted.add(x);
-      transferOf.put(x, i);
+      wanted.add(new Expectation(e.sessionId(), e.clientIp(), e.serverIp(), e.channel()));
+      transferOf.put(key(e.sessionId(), e.channel().ordinal()), i);
     }
     List<ConnectionFacts> facts = new ArrayList<>(factRows.size());
     for (Row r : factRows) {
       facts.add(facts(r));
     }
-    DataChannelMatcher.match(wanted, facts)
-        .forEach((conn, x) -> assign(transferOf.get(x), conn));
+    for (DataChannelAssignment a : new DataChannelMatcher().match(wanted, facts)) {
+      int transfer =
+          transferOf.get(key(a.expectation().sessionId(), a.expectation().channel().ordinal()));
+      HostPort sender = DataChannelMatcher.dataSender(a);
+      HostPort receiver = DataChannelMatcher.dataReceiver(a);
+      DataAssignment assignment =
+          new DataAssignment(transfer, sender.ip(), sender.port(), receiver.ip(), receiver.port());
+      ConnectionFacts c = a.connection();
+      assignments.put(ConnectionKey.of(c.aIp(), c.aPort(), c.bIp(), c.bPort()), assignment);
+      byTransfer.put(transfer, assignment);
+    }
   }
 
-  private void assign(int transfer, ConnectionFacts conn) {
-    SessionExpectation e = expectations.get(transfer);
-    ExpectedDataChannel ch = e.channel();
-    boolean aIsServerSide = isServerSide(e, conn.aIp(), conn.aPort());
-    String serverIp = aIsServerSide ? conn.aIp() : conn.bIp();
-    int serverPort = aIsServerSide ? conn.aPort() : conn.bPort();
-    String clientIp = aIsServerSide ? conn.bIp() : conn.aIp();
-    int clientPort = aIsServerSide ? conn.bPort() : conn.aPort();
-    boolean serverSends = ch.direction() != Direction.UPLOAD;
-    DataAssignment a =
-        serverSends
-            ? new DataAssignment(transfer, serverIp, serverPort, clientIp, clientPort)
-            : new DataAssignment(transfer, clientIp, clientPort, serverIp, serverPort);
-    assignments.put(ConnectionKey.of(conn.aIp(), conn.aPort(), conn.bIp(), conn.bPort()), a);
-    byTransfer.put(transfer, a);
-  }
-
-  /**
-   * Whether an endpoint is the FTP server's end of the data connection: in passive modes the one
-   * listening on the announced port, in active modes the one that is not the announced client.
-   */
-  private static boolean isServerSide(SessionExpectation e, String ip, int port) {
-    HostPort announced = e.channel().announced();
-    boolean isAnnounced =
-        port == announced.port()
-            && (ip.equals(announced.ip())
-                || ip.equals(e.channel().passive() ? e.serverIp() : e.clientIp()));
-    return e.channel().passive() == isAnnounced;
+  private static String key(String sessionId, int ordinal) {
+    return sessionId + "#" + ordinal;
   }
 
   private static ConnectionFacts facts(Row r) {
@@ -122,8 +103,7 @@ public final class ChannelMatching {
   /** Deterministic: the same session and ordinal give the same id in every run. */
   public String transferId(int transfer) {
     SessionExpectation e = expectations.get(transfer);
-    return SafeNames.transferId(
-        "transfer", e.sessionId(), Integer.toString(e.channel().ordinal()));
+    return SafeNames.transferId("transfer", e.sessionId(), Integer.toString(e.channel().ordinal()));
   }
 
   /** File of each transfer that has a data connection, relative to OUT. */

@@ -19,16 +19,16 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.Encoders;
 
 /**
  * The two data-channel passes. First, small per-connection facts for the connections that touch an
  * announced endpoint (only these leave their task). Then, for the connections matched to a
- * transfer, segment pointers in the sending direction are grouped by transfer, unwrapped, sorted
- * by offset and assembled.
+ * transfer, segment pointers in the sending direction are grouped by transfer, unwrapped, sorted by
+ * offset and assembled.
  */
 public final class DataChannels {
   static final String A_IP = "a_ip";
@@ -67,19 +67,22 @@ public final class DataChannels {
                                 ConnectionKey.endpoint(
                                     r.getAs(SegmentSchema.DST_IP),
                                     r.<Integer>getAs(SegmentSchema.DST_PORT))))
-        .withColumn(A_IP, when(srcFirst, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
         .withColumn(
-            A_PORT, when(srcFirst, col(SegmentSchema.SRC_PORT)).otherwise(col(SegmentSchema.DST_PORT)))
-        .withColumn(B_IP, when(srcFirst, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
+            A_IP, when(srcFirst, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
         .withColumn(
-            B_PORT, when(srcFirst, col(SegmentSchema.DST_PORT)).otherwise(col(SegmentSchema.SRC_PORT)))
+            A_PORT,
+            when(srcFirst, col(SegmentSchema.SRC_PORT)).otherwise(col(SegmentSchema.DST_PORT)))
+        .withColumn(
+            B_IP, when(srcFirst, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
+        .withColumn(
+            B_PORT,
+            when(srcFirst, col(SegmentSchema.DST_PORT)).otherwise(col(SegmentSchema.SRC_PORT)))
         .groupBy(col(A_IP), col(A_PORT), col(B_IP), col(B_PORT))
         .agg(
             min(SegmentSchema.TS_NS).as("first_ns"),
             max(SegmentSchema.TS_NS).as("last_ns"),
             min(when(synOnly.and(srcFirst), col(SegmentSchema.TS_NS))).as("a_syn_ns"),
-            min(when(synOnly.and(srcFirst.unary_$bang()), col(SegmentSchema.TS_NS)))
-                .as("b_syn_ns"))
+            min(when(synOnly.and(srcFirst.unary_$bang()), col(SegmentSchema.TS_NS))).as("b_syn_ns"))
         .collectAsList();
   }
 
@@ -155,8 +158,10 @@ public final class DataChannels {
     DataAssignment a =
         assigned.get(
             ConnectionKey.of(
-                srcIp, srcPort, r.getAs(SegmentSchema.DST_IP), r.<Integer>getAs(SegmentSchema.DST_PORT)));
+                srcIp,
+                srcPort,
+                r.getAs(SegmentSchema.DST_IP),
+                r.<Integer>getAs(SegmentSchema.DST_PORT)));
     return a != null && a.sentBy(srcIp, srcPort) ? a : null;
   }
-
 }

@@ -45,7 +45,8 @@ final class DataSegmentSchema {
 
   static final StructType WITH_OFFSET = SCHEMA.add(field(OFFSET, LongType, false));
 
-  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean n) {
+  private static StructField field(
+      String name, org.apache.spark.sql.types.DataType type, boolean n) {
     return new StructField(name, type, n, Metadata.empty());
   }
 

@@ -28,7 +28,13 @@ public final class TransferRows {
     bytes.forEach(b -> byTransfer.put(b.transfer(), b));
     for (int i = 0; i < expectations.size(); i++) {
       rows.add(
-          row(i, expectations.get(i), matching, byTransfer.get(i), matching.assignment(i), capturePaths));
+          row(
+              i,
+              expectations.get(i),
+              matching,
+              byTransfer.get(i),
+              matching.assignment(i),
+              capturePaths));
     }
   }
 
@@ -53,7 +59,7 @@ public final class TransferRows {
     if (!TransferStatus.complete(status)) {
       notComplete++;
     }
-    boolean serverSends = a != null && !ch.direction().name().equals("UPLOAD");
+    boolean serverSends = a != null && ch.direction().serverSends();
     List<Row> gaps = new ArrayList<>();
     List<String> captures = new ArrayList<>();
     if (b != null) {
@@ -88,13 +94,13 @@ public final class TransferRows {
         b == null ? null : b.md5(),
         status,
         b == null ? 0L : b.missingBytes(),
-        gaps,
+        gaps.toArray(Row[]::new),
         ch.restOffset(),
         ch.transferType(),
         ch.replyCode() == 0 ? null : ch.replyCode(),
         ch.replyText(),
         b == null ? null : b.file(),
-        captures,
+        captures.toArray(String[]::new),
         b == null ? 0L : b.duplicateBytes(),
         b == null ? 0L : b.conflictBytes(),
         ch.announcedAddressDiffers(),

@@ -67,7 +67,9 @@ public final class CaptureInputs {
   }
 
   private static boolean isHiddenBelow(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root) && p.depth() > root.depth(); p = p.getParent()) {
+    for (Path p = file;
+        p != null && !p.equals(root) && p.depth() > root.depth();
+        p = p.getParent()) {
       if (isHidden(p)) {
         return true;
       }

@@ -26,7 +26,8 @@ public final class CaptureScan {
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     int slices = Math.max(1, files.size());
     JavaRDD<Row> rows =
-        jsc.parallelize(files, slices).mapPartitions(new ScanPartition(conf, Set.copyOf(controlPorts)));
+        jsc.parallelize(files, slices)
+            .mapPartitions(new ScanPartition(conf, Set.copyOf(controlPorts)));
     return spark.createDataFrame(rows, ScanSchema.SCHEMA);
   }
 

@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -32,9 +31,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Reads one capture lazily into scan rows (see {@code ScanSchema}): a row per TCP segment, then
- * one summary row. Damage stops the reading of that file only; what came before is kept and the
- * summary says where and why it stopped.
+ * Reads one capture lazily into scan rows (see {@code ScanSchema}): a row per TCP segment, then one
+ * summary row. Damage stops the reading of that file only; what came before is kept and the summary
+ * says where and why it stopped.
  */
 final class CaptureScanIterator implements Iterator<Row> {
   private static final byte[] NO_PAYLOAD = null;
@@ -193,7 +192,7 @@ final class CaptureScanIterator implements Iterator<Row> {
         RowFactory.create(
             file.path(),
             reader == null ? null : reader.format().name().toLowerCase(Locale.ROOT),
-            reader == null ? List.of() : Ints.asList(reader.linkTypes()),
+            reader == null ? new int[0] : reader.linkTypes(),
             packets,
             tcpSegments,
             file.length(),

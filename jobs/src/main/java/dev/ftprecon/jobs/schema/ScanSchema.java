@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
 public final class ScanSchema {
   public static final String CAPTURE = "capture";
 
-  public static final StructType SCHEMA = SegmentSchema.SCHEMA.add(CAPTURE, CaptureSchema.SCHEMA, true);
+  public static final StructType SCHEMA =
+      SegmentSchema.SCHEMA.add(CAPTURE, CaptureSchema.SCHEMA, true);
 
   private ScanSchema() {}
 }

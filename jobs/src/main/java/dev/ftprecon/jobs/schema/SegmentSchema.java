@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 public final class SegmentSchema {
   public static final String CAPTURE_ID = "capture_id";
   public static final String RECORD_OFFSET = "record_offset";
+
   /** Absolute byte offset of the first payload byte in the capture file; -1 when not seekable. */
   public static final String PAYLOAD_POS = "payload_pos";
 

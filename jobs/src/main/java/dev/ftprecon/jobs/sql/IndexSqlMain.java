@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code ftp-index-sql -i OUT (-e SQL | -f FILE) [--format table|csv|json] [--master URL]}: runs
- * one Spark SQL statement over the views transfers, sessions, commands and captures. Exit status:
- * 0 ok, 1 failure, 2 usage or SQL error.
+ * one Spark SQL statement over the views transfers, sessions, commands and captures. Exit status: 0
+ * ok, 1 failure, 2 usage or SQL error.
  */
 public final class IndexSqlMain {
   static final String USAGE =
@@ -52,8 +52,7 @@ public final class IndexSqlMain {
         throw new IllegalArgumentException("need -i OUT and one of -e SQL or -f FILE");
       }
       if (!List.of("table", "csv", "json").contains(format)) {
-        throw new IllegalArgumentException(
-            "--format expects table, csv or json, got: " + format);
+        throw new IllegalArgumentException("--format expects table, csv or json, got: " + format);
       }
     } catch (IllegalArgumentException | IOException e) {
       err.println("ftp-index-sql: " + e.getMessage());
@@ -75,10 +74,13 @@ public final class IndexSqlMain {
       Dataset<Row> result = spark.sql(sql.strip().replaceAll(";$", ""));
       ResultPrinter.print(result, format, out);
       return 0;
-    } catch (AnalysisException e) {
-      err.println("ftp-index-sql: SQL error: " + e.getMessage());
-      return 2;
     } catch (Exception e) {
+      // Scala's AnalysisException (bad SQL, unknown column) is checked in Java's eyes but not
+      // declared, so it is told apart here.
+      if (e instanceof AnalysisException) {
+        err.println("ftp-index-sql: SQL error: " + e.getMessage());
+        return 2;
+      }
       err.println("ftp-index-sql: failed: " + e);
       return 1;
     } finally {
@@ -92,5 +94,4 @@ public final class IndexSqlMain {
     }
     return args[i];
   }
-
 }
