@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,13 @@ class PublicCorpusIT extends SparkTestBase {
   /** Oracle statuses whose bytes we must reproduce exactly. */
   private static final Set<String> EXACT = Set.of("complete", "complete_no_fin", "empty");
 
+  /**
+   * nDPI's fuzzed copy of suricata-verify's sip.pcap: the same connections with corrupted bytes.
+   * One job follows a connection across all its inputs (that is how rotated captures work), so the
+   * two copies would be merged into one garbled session; the copy is left out of this run.
+   */
+  private static final Path FUZZED_COPY = Path.of("ndpi/pcap/fuzz-2006-06-26-2594.pcap");
+
   @TempDir static Path out;
 
   static Path corpus() {
@@ -40,7 +48,17 @@ class PublicCorpusIT extends SparkTestBase {
   void everyCompleteTransferInThePublicCorpusMatchesTheManifestSha256() throws Exception {
     Path corpus = corpus();
     assumeTrue(Files.isRegularFile(corpus.resolve("MANIFEST.json")), "no corpus at " + corpus);
-    reconstruct(out, corpus.toString());
+    List<String> inputs;
+    try (Stream<Path> files = Files.walk(corpus)) {
+      inputs =
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.endsWith(FUZZED_COPY))
+              .map(Path::toString)
+              .sorted()
+              .toList();
+    }
+    reconstruct(out, inputs.toArray(String[]::new));
     List<Row> transfers =
         spark.read().parquet(out.resolve("index/transfers").toString()).collectAsList();
     Map<String, List<String>> sessionCaptures = new HashMap<>();
@@ -76,7 +94,19 @@ class PublicCorpusIT extends SparkTestBase {
         }
         String status = expected.get("content_status").asText();
         if (!EXACT.contains(status)) {
+          // Holes, a capture that ends early, or no data at all: never reported as complete.
           partial++;
+          String ourStatus = statusOf(transfers, sessionCaptures, path, t);
+          if ("complete".equals(ourStatus) || "missing".equals(ourStatus)) {
+            mismatches.add(
+                path
+                    + ": "
+                    + t.get("filename_arg").asText()
+                    + " is "
+                    + status
+                    + " but ours is "
+                    + ourStatus);
+          }
           continue;
         }
         String k =
@@ -103,12 +133,22 @@ class PublicCorpusIT extends SparkTestBase {
     assertThat(exact).isGreaterThan(tsharkRight);
   }
 
+  private static String statusOf(
+      List<Row> transfers, Map<String, List<String>> sessionCaptures, String path, JsonNode t) {
+    return transfers.stream()
+        .filter(r -> t.get("command").asText().equals(r.getAs("command")))
+        .filter(r -> t.get("filename_arg").asText().equals(r.getAs("path")))
+        .filter(
+            r ->
+                sessionCaptures.getOrDefault(r.getAs("session_id"), List.of()).stream()
+                    .anyMatch(p -> p.endsWith("/" + path)))
+        .map(r -> r.<String>getAs("status"))
+        .findFirst()
+        .orElse("missing");
+  }
+
   private static String captureStatus(String path) {
-    return spark
-        .read()
-        .parquet(out.resolve("index/captures").toString())
-        .collectAsList()
-        .stream()
+    return spark.read().parquet(out.resolve("index/captures").toString()).collectAsList().stream()
         .filter(r -> r.<String>getAs("path").endsWith("/" + path))
         .map(r -> r.<String>getAs("status"))
         .findFirst()
