@@ -52,6 +52,9 @@ if [ -f "$FTPRECON_HOME/conf/spark-defaults.conf" ]; then
   done < "$FTPRECON_HOME/conf/spark-defaults.conf"
 fi
 
+# The launchers run Spark on this machine: bind it to loopback, not whatever the hostname resolves to.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+
 run_main() {
   local main="$1"; shift
   exec java ${FTPRECON_JAVA_OPTS:--Xmx2g} "${SPARK_JVM_OPENS[@]}" "${SPARK_DEFAULTS[@]}" \

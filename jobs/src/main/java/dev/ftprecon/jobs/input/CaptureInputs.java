@@ -32,7 +32,9 @@ public final class CaptureInputs {
     for (String input : inputs) {
       Path pattern = new Path(input);
       FileSystem fs = pattern.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(pattern);
+      // A name that exists is taken literally: capture names may hold glob characters ([, {, *).
+      FileStatus[] matches =
+          fs.exists(pattern) ? new FileStatus[] {fs.getFileStatus(pattern)} : fs.globStatus(pattern);
       if (matches == null || matches.length == 0) {
         throw new MissingInputException("input does not exist: " + input);
       }
