@@ -25,34 +25,31 @@ public final class ControlConnectionAnalyzer {
   public ControlConnectionAnalyzer(
       String clientIp, int clientPort, String serverIp, int serverPort, FtpLimits limits) {
     this.tracker = new FtpSessionTracker(clientIp, clientPort, serverIp, serverPort, limits);
-    this.fromClient =
-        new OrderedDelivery(
-            DEFAULT_MAX_BUFFERED_BYTES,
-            new OrderedDelivery.Sink() {
-              @Override
-              public void data(long tsNanos, byte[] buf, int off, int len) {
-                tracker.clientData(tsNanos, buf, off, len);
-              }
+    this.fromClient = new OrderedDelivery(DEFAULT_MAX_BUFFERED_BYTES, new TrackerSink(true));
+    this.fromServer = new OrderedDelivery(DEFAULT_MAX_BUFFERED_BYTES, new TrackerSink(false));
+  }
 
-              @Override
-              public void gap(long tsNanos, long bytes) {
-                tracker.gap(true, tsNanos, bytes);
-              }
-            });
-    this.fromServer =
-        new OrderedDelivery(
-            DEFAULT_MAX_BUFFERED_BYTES,
-            new OrderedDelivery.Sink() {
-              @Override
-              public void data(long tsNanos, byte[] buf, int off, int len) {
-                tracker.serverData(tsNanos, buf, off, len);
-              }
+  /** Hands one direction's in-order bytes and holes to the tracker. */
+  private final class TrackerSink implements OrderedDelivery.Sink {
+    private final boolean fromClient;
 
-              @Override
-              public void gap(long tsNanos, long bytes) {
-                tracker.gap(false, tsNanos, bytes);
-              }
-            });
+    TrackerSink(boolean fromClient) {
+      this.fromClient = fromClient;
+    }
+
+    @Override
+    public void data(long tsNanos, byte[] buf, int off, int len) {
+      if (fromClient) {
+        tracker.clientData(tsNanos, buf, off, len);
+      } else {
+        tracker.serverData(tsNanos, buf, off, len);
+      }
+    }
+
+    @Override
+    public void gap(long tsNanos, long bytes) {
+      tracker.gap(fromClient, tsNanos, bytes);
+    }
   }
 
   /** One TCP segment of the connection; {@code fromClient} says its direction. */
