@@ -185,4 +185,18 @@ class Ipv6DecodingTest {
     assertThat(Decoded.decode(RAW, Arrays.copyOf(Frames.ipv6Tcp(), 61)))
         .isEqualTo(Decoded.tcp6(60, 1, 8));
   }
+
+  @Test
+  void trimsAPayloadLengthLongerThanTheFrameOnTheWire() {
+    ByteWriter w = Frames.ipv6(new ByteWriter(), 1000, 6); // claims 1000 bytes of payload
+    Frames.tcp(w).ascii(Frames.PAYLOAD); // 28 are there, and the wire had no more
+    byte[] packet = w.toArray();
+
+    assertThat(Decoded.decodeWithWireLength(RAW, packet, packet.length))
+        .isEqualTo(
+            Decoded.tcp6(60, 8, 8)
+                .withAnomaly(
+                    "IPv6 payload length 1000 exceeds the packet on the wire (expected: <= 28);"
+                        + " trimmed"));
+  }
 }

@@ -2,6 +2,7 @@ package dev.ftprecon.packet;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ record TsharkFrame(
     List<String> ackRaw,
     List<String> flags,
     List<String> tcpLen,
+    List<String> tcpHeaderLength,
     boolean icmp) {
 
   /** The fields requested from tshark, in the order {@link #parse} reads them. */
@@ -48,6 +50,7 @@ record TsharkFrame(
           "tcp.ack_raw",
           "tcp.flags",
           "tcp.len",
+          "tcp.hdr_len",
           "icmp.type",
           "icmpv6.type");
 
@@ -79,14 +82,7 @@ record TsharkFrame(
     }
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    List<TsharkFrame> frames = new ArrayList<>();
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        frames.add(parse(line));
-      }
-    }
+    List<TsharkFrame> frames = parseAll(process.getInputStream());
     try {
       int exit = process.waitFor();
       if (exit != 0) {
@@ -95,6 +91,18 @@ record TsharkFrame(
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted waiting for tshark", e);
+    }
+    return frames;
+  }
+
+  /** Parses tshark's output: one line per frame, tab-separated {@link #FIELDS}. */
+  static List<TsharkFrame> parseAll(InputStream tsv) throws IOException {
+    List<TsharkFrame> frames = new ArrayList<>();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        frames.add(parse(line));
+      }
     }
     return frames;
   }
@@ -120,7 +128,8 @@ record TsharkFrame(
         values(f[11]),
         values(f[12]),
         values(f[13]),
-        !f[14].isEmpty() || !f[15].isEmpty());
+        values(f[14]),
+        !f[15].isEmpty() || !f[16].isEmpty());
   }
 
   private static List<String> values(String field) {
