@@ -287,7 +287,8 @@ class PcapngDamageTest {
     assertStopsAfterFirst(
         file,
         84,
-        "interface description block at offset 84: option 2 claims 40 bytes, 0 left in the block");
+        "interface description block at offset 84: option 2 claims 40 bytes (expected: <= 0,"
+            + " the bytes left in the block)");
   }
 
   @Test

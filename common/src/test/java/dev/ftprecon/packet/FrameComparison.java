@@ -75,6 +75,7 @@ final class FrameComparison {
   private void compare(
       TsharkFrame t, CaptureRecord r, DecodeStatus status, String anomaly, TcpSegment s) {
     String at = "frame " + t.number() + ": ";
+    check(at + "frame.number", (long) t.number(), frames);
     long tsharkNanos = t.timeEpoch().multiply(NANOS_PER_SECOND).longValueExact();
     check(at + "timestamp", tsharkNanos, r.timestampNanos());
     check(at + "frame.len", t.length(), r.originalLength());

@@ -111,7 +111,8 @@ class Ipv6DecodingTest {
         .isEqualTo(
             Decoded.ip6Only(
                 DecodeStatus.MALFORMED,
-                "IPv6 extension header 0 claims 32 bytes, 16 left in the payload"));
+                "IPv6 extension header 0 claims 32 bytes (expected: <= 16, the bytes left in the"
+                    + " payload)"));
   }
 
   @Test
@@ -122,7 +123,7 @@ class Ipv6DecodingTest {
         .isEqualTo(
             Decoded.ip6Only(
                 DecodeStatus.MALFORMED,
-                "IPv6 extension header 60 needs 8+ bytes, 4 left in the payload"));
+                "IPv6 payload has 4 bytes left for extension header 60 (expected: 8+)"));
   }
 
   @Test
