@@ -90,8 +90,8 @@ final class PcapReader implements CaptureReader {
           offset,
           "pcap file header at offset "
               + offset
-              + " has magic 0x"
-              + Long.toHexString(Endianness.BIG.u32(b, at))
+              + " has magic "
+              + String.format("0x%08x", Endianness.BIG.u32(b, at))
               + " (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order)");
       return;
     }

@@ -79,8 +79,8 @@ final class PcapngReader implements CaptureReader {
             offset,
             "pcapng block at offset "
                 + offset
-                + " has type 0x"
-                + Long.toHexString(Endianness.BIG.u32(input.array(), input.index()))
+                + " has type "
+                + String.format("0x%08x", Endianness.BIG.u32(input.array(), input.index()))
                 + " (expected: a section header block, 0x0a0d0d0a, first)");
       }
       Endianness order = section.order();
@@ -126,8 +126,9 @@ final class PcapngReader implements CaptureReader {
           offset,
           "section header block at offset "
               + offset
-              + " has byte-order magic 0x"
-              + Long.toHexString(
+              + " has byte-order magic "
+              + String.format(
+                  "0x%08x",
                   Endianness.BIG.u32(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET))
               + " (expected: 0x1a2b3c4d in either byte order)");
     }

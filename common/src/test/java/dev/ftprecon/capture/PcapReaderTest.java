@@ -290,7 +290,7 @@ class PcapReaderTest {
           .contains(
               new CaptureDamage(
                   0,
-                  "pcap file header at offset 0 has magic 0xa0d0d0a (expected: 0xa1b2c3d4 or"
+                  "pcap file header at offset 0 has magic 0x0a0d0d0a (expected: 0xa1b2c3d4 or"
                       + " 0xa1b23c4d in either byte order)"));
     }
   }

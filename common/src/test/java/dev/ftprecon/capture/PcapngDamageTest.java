@@ -303,4 +303,20 @@ class PcapngDamageTest {
             new CaptureDamage(
                 0, "capture ends inside block at offset 0: header claims 28 bytes, 20 present"));
   }
+
+  @Test
+  void reportsABlockBeforeAnySectionHeaderWhenOpenedDirectly() throws Exception {
+    byte[] file = interfaceDescription(ByteWriter.littleEndian(), 1, 0).toArray();
+
+    try (PcapngReader reader =
+        new PcapngReader(new CaptureInput(new java.io.ByteArrayInputStream(file), 1024))) {
+      assertThat(reader.next()).isFalse();
+      assertThat(reader.damage())
+          .contains(
+              new CaptureDamage(
+                  0,
+                  "pcapng block at offset 0 has type 0x01000000 (expected: a section header"
+                      + " block, 0x0a0d0d0a, first)"));
+    }
+  }
 }
