@@ -56,9 +56,9 @@ final class InterfaceDescriptionParser {
                 + code
                 + " claims "
                 + valueLength
-                + " bytes, "
+                + " bytes (expected: <= "
                 + (optionsEnd - value)
-                + " left in the block");
+                + ", the bytes left in the block)");
       }
       if (code == IF_TSRESOL) {
         if (valueLength != IF_TSRESOL_BYTES) {

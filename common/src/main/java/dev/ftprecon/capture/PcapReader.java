@@ -86,7 +86,13 @@ final class PcapReader implements CaptureReader {
     Optional<Endianness> micros = Endianness.ofMagic(b, at, CaptureFormat.PCAP_MICROS_MAGIC);
     Optional<Endianness> nanos = Endianness.ofMagic(b, at, CaptureFormat.PCAP_NANOS_MAGIC);
     if (micros.isEmpty() && nanos.isEmpty()) {
-      stop(offset, "pcap file header at offset " + offset + " has no pcap magic number");
+      stop(
+          offset,
+          "pcap file header at offset "
+              + offset
+              + " has magic "
+              + String.format("0x%08x", Endianness.BIG.u32(b, at))
+              + " (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order)");
       return;
     }
     order = micros.orElseGet(nanos::get);

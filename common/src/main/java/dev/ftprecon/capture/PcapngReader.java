@@ -7,22 +7,9 @@ import java.util.Optional;
  * Reads pcapng files (draft-ietf-opsawg-pcapng) block by block: Section Header Blocks (either byte
  * order, several per file), Interface Description Blocks, and the packet blocks (Enhanced, Simple
  * and the obsolete Packet Block). Every other block is skipped by its length. Each block's framing
- * is checked (section 3.1) before anything is read from it; any violation stops reading.
+ * is checked ({@link BlockFraming}) before anything is read from it; any violation stops reading.
  */
 final class PcapngReader implements CaptureReader {
-  // Section 3.1 (General Block Structure): Block Type (32 bits), Block Total Length (32 bits),
-  // body, Block Total Length again. The total length counts all of it and is a multiple of 4.
-  private static final int BLOCK_HEADER_BYTES = 8;
-  private static final int LENGTH_OFFSET = 4;
-  private static final int TRAILER_BYTES = 4;
-  static final int MIN_BLOCK_BYTES = 12;
-
-  /**
-   * Largest block accepted: 16 MiB, 64 times the largest packet libpcap writes (262144 bytes).
-   * Bounds the read buffer; a larger claim is treated as damage.
-   */
-  static final int MAX_BLOCK_BYTES = 16 * 1024 * 1024;
-
   // Section 4.1 (Section Header Block): Byte-Order Magic (32 bits), Major Version (16 bits),
   // Minor Version (16 bits), Section Length (64 bits), options; 28 bytes without options.
   private static final int MAJOR_VERSION_OFFSET = 12;
@@ -41,6 +28,7 @@ final class PcapngReader implements CaptureReader {
   private final InterfaceDescriptionParser interfaceParser = new InterfaceDescriptionParser();
   private final PacketBlockParser packetParser = new PacketBlockParser();
   private final LinkTypeSet linkTypes = new LinkTypeSet();
+  private final BlockFraming framing;
   private CaptureDamage damage;
   private long records;
   private long anomalies;
@@ -50,22 +38,23 @@ final class PcapngReader implements CaptureReader {
    */
   PcapngReader(CaptureInput input) {
     this.input = input;
+    this.framing = new BlockFraming(input);
   }
 
   /** The window a pcapng reader needs: one whole block of the largest accepted size. */
   static int windowBytes() {
-    return MAX_BLOCK_BYTES;
+    return BlockFraming.MAX_BLOCK_BYTES;
   }
 
   @Override
   public boolean next() throws IOException {
     while (damage == null) {
       long offset = input.position();
-      int have = input.fill(BLOCK_HEADER_BYTES);
+      int have = input.fill(BlockFraming.HEADER_BYTES);
       if (have == 0) {
         return false;
       }
-      if (have < BLOCK_HEADER_BYTES) {
+      if (have < BlockFraming.HEADER_BYTES) {
         return stop(
             offset,
             "capture ends inside block header at offset "
@@ -73,7 +62,7 @@ final class PcapngReader implements CaptureReader {
                 + ": "
                 + have
                 + " bytes (expected: "
-                + BLOCK_HEADER_BYTES
+                + BlockFraming.HEADER_BYTES
                 + ")");
       }
       boolean sectionHeader =
@@ -90,13 +79,13 @@ final class PcapngReader implements CaptureReader {
             offset,
             "pcapng block at offset "
                 + offset
-                + " has type 0x"
-                + Long.toHexString(Endianness.BIG.u32(input.array(), input.index()))
+                + " has type "
+                + String.format("0x%08x", Endianness.BIG.u32(input.array(), input.index()))
                 + " (expected: a section header block, 0x0a0d0d0a, first)");
       }
       Endianness order = section.order();
       int type = (int) order.u32(input.array(), input.index());
-      long length = order.u32(input.array(), input.index() + LENGTH_OFFSET);
+      long length = order.u32(input.array(), input.index() + BlockFraming.LENGTH_OFFSET);
       if (PacketBlockParser.carriesPacket(type)) {
         if (readPacketBlock(type, offset, length)) {
           records++;
@@ -116,8 +105,8 @@ final class PcapngReader implements CaptureReader {
   }
 
   private boolean readSectionHeader(long offset) throws IOException {
-    int have = input.fill(MIN_BLOCK_BYTES);
-    if (have < MIN_BLOCK_BYTES) {
+    int have = input.fill(BlockFraming.MIN_BLOCK_BYTES);
+    if (have < BlockFraming.MIN_BLOCK_BYTES) {
       return stop(
           offset,
           "capture ends inside section header block at offset "
@@ -137,15 +126,16 @@ final class PcapngReader implements CaptureReader {
           offset,
           "section header block at offset "
               + offset
-              + " has byte-order magic 0x"
-              + Long.toHexString(
+              + " has byte-order magic "
+              + String.format(
+                  "0x%08x",
                   Endianness.BIG.u32(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET))
               + " (expected: 0x1a2b3c4d in either byte order)");
     }
-    long length = order.get().u32(b, at + LENGTH_OFFSET);
-    if (!checkLength(offset, length, MIN_SECTION_HEADER_BYTES, "section header block")
-        || !fillBlock(offset, (int) length, order.get())) {
-      return false;
+    long length = order.get().u32(b, at + BlockFraming.LENGTH_OFFSET);
+    if (!framing.checkLength(offset, length, MIN_SECTION_HEADER_BYTES, "section header block")
+        || !framing.fill(offset, (int) length, order.get())) {
+      return stop(offset, framing.problem());
     }
     b = input.array();
     at = input.index();
@@ -169,13 +159,13 @@ final class PcapngReader implements CaptureReader {
   }
 
   private boolean readInterfaceDescription(long offset, long length) throws IOException {
-    if (!checkLength(
+    if (!framing.checkLength(
             offset,
             length,
             InterfaceDescriptionParser.MIN_BLOCK_BYTES,
             "interface description block")
-        || !fillBlock(offset, (int) length, section.order())) {
-      return false;
+        || !framing.fill(offset, (int) length, section.order())) {
+      return stop(offset, framing.problem());
     }
     Optional<PcapngInterface> parsed =
         interfaceParser.parse(input.array(), input.index(), (int) length, section.order(), offset);
@@ -199,10 +189,10 @@ final class PcapngReader implements CaptureReader {
   }
 
   private boolean readPacketBlock(int type, long offset, long length) throws IOException {
-    if (!checkLength(
+    if (!framing.checkLength(
             offset, length, PacketBlockParser.minimumLength(type), PacketBlockParser.name(type))
-        || !fillBlock(offset, (int) length, section.order())) {
-      return false;
+        || !framing.fill(offset, (int) length, section.order())) {
+      return stop(offset, framing.problem());
     }
     if (!packetParser.parse(
         type, input.array(), input.index(), (int) length, offset, section, record)) {
@@ -217,99 +207,11 @@ final class PcapngReader implements CaptureReader {
 
   /** Skips a block this reader does not interpret, checking only its framing. */
   private boolean skipBlock(long offset, long length) throws IOException {
-    if (!checkLength(offset, length, MIN_BLOCK_BYTES, "pcapng block")) {
-      return false;
-    }
-    long body = length - TRAILER_BYTES;
-    long skipped = input.skip(body);
-    int trailer = skipped < body ? 0 : input.fill(TRAILER_BYTES);
-    if (skipped < body || trailer < TRAILER_BYTES) {
-      return stop(offset, endsInside(offset, length, skipped + trailer));
-    }
-    if (!checkTrailer(offset, length, input.array(), input.index(), section.order())) {
-      return false;
-    }
-    input.consume(TRAILER_BYTES);
-    return true;
-  }
-
-  /**
-   * Section 3.1 framing checks on the leading Block Total Length, in order: the minimum for the
-   * block type, a multiple of 4, our cap.
-   */
-  private boolean checkLength(long offset, long length, int minimum, String blockName) {
-    if (length < minimum) {
-      return stop(
-          offset,
-          blockName
-              + " at offset "
-              + offset
-              + " has length "
-              + length
-              + " (expected: >= "
-              + minimum
-              + ")");
-    }
-    if (length % 4 != 0) {
-      return stop(
-          offset,
-          blockName
-              + " at offset "
-              + offset
-              + " has length "
-              + length
-              + " (expected: a multiple of 4)");
-    }
-    if (length > MAX_BLOCK_BYTES) {
-      return stop(
-          offset,
-          blockName
-              + " at offset "
-              + offset
-              + " claims "
-              + length
-              + " bytes (expected: <= "
-              + MAX_BLOCK_BYTES
-              + ")");
+    if (!framing.checkLength(offset, length, BlockFraming.MIN_BLOCK_BYTES, "pcapng block")
+        || !framing.skip(offset, length, section.order())) {
+      return stop(offset, framing.problem());
     }
     return true;
-  }
-
-  /** Buffers a whole block (its length already checked) and verifies its trailing length. */
-  private boolean fillBlock(long offset, int length, Endianness order) throws IOException {
-    int have = input.fill(length);
-    if (have < length) {
-      return stop(offset, endsInside(offset, length, have));
-    }
-    return checkTrailer(
-        offset, length, input.array(), input.index() + length - TRAILER_BYTES, order);
-  }
-
-  private boolean checkTrailer(
-      long offset, long length, byte[] b, int trailerAt, Endianness order) {
-    long trailing = order.u32(b, trailerAt);
-    if (trailing != length) {
-      return stop(
-          offset,
-          "pcapng block at offset "
-              + offset
-              + " has trailing length "
-              + trailing
-              + " (expected: "
-              + length
-              + ", the leading length)");
-    }
-    return true;
-  }
-
-  private static String endsInside(long offset, long length, long present) {
-    return "capture ends inside block at offset "
-        + offset
-        + ": header claims "
-        + length
-        + " bytes, "
-        + present
-        + " present";
   }
 
   private boolean stop(long offset, String message) {

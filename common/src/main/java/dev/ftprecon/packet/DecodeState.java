@@ -30,6 +30,12 @@ final class DecodeState {
   /** Index one past the last byte the enclosing IP header claims (may exceed capturedEnd). */
   int claimedEnd;
 
+  /**
+   * Index one past the last byte the frame had on the wire (its original length); no IP length may
+   * reach past it. At least {@link #capturedEnd}.
+   */
+  int wireEnd;
+
   /** Network protocol the link layer announced: one of the NETWORK_ constants. */
   int network;
 
@@ -39,14 +45,23 @@ final class DecodeState {
   /** How decoding ended, when a layer stops it. */
   DecodeStatus status;
 
-  /** Message for MALFORMED and UNSUPPORTED_LINK_TYPE, empty otherwise. */
+  /**
+   * Message for MALFORMED and UNSUPPORTED_LINK_TYPE, or for a tolerated irregularity of a frame
+   * that was decoded anyway; empty otherwise.
+   */
   String anomaly = "";
 
-  void begin(int off, int len) {
+  /**
+   * @param originalLength the frame's length on the wire, Long.MAX_VALUE if unknown; values below
+   *     {@code len} (an impossible record) count as {@code len}
+   */
+  void begin(int off, int len, long originalLength) {
     frameStart = off;
     start = off;
     capturedEnd = off + len;
     claimedEnd = UNLIMITED;
+    long wire = Math.max(len, originalLength);
+    wireEnd = wire >= UNLIMITED - off ? UNLIMITED : (int) (off + wire);
     network = NETWORK_ANY_IP;
     protocol = -1;
     status = null;
@@ -69,6 +84,11 @@ final class DecodeState {
     status = result;
     anomaly = message;
     return false;
+  }
+
+  /** Records an irregularity that decoding works around; decoding goes on. */
+  void tolerate(String message) {
+    anomaly = message;
   }
 
   boolean malformed(String message) {

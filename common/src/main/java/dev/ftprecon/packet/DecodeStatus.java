@@ -2,7 +2,11 @@ package dev.ftprecon.packet;
 
 /** What {@link PacketDecoder#decode} found in a frame. */
 public enum DecodeStatus {
-  /** A TCP segment; every field of the {@link TcpSegment} is set. */
+  /**
+   * A TCP segment; every field of the {@link TcpSegment} is set. If the capture cut the frame,
+   * {@link TcpSegment#truncated()} says so (and {@link PacketDecoder#lastAnomaly()} if the cut went
+   * through the TCP header).
+   */
   TCP,
   /** The link layer carries something other than IP (ARP, LLDP, 802.3 LLC, ...). */
   NOT_IP,

@@ -77,6 +77,18 @@ final class Ipv4Layer {
               + room
               + ")");
     }
+    if (totalLength > s.wireEnd - start) {
+      // The frame on the wire was shorter than the header claims, so the claim is false; like
+      // Wireshark, trust the wire and go on.
+      int wire = s.wireEnd - start;
+      s.tolerate(
+          "IPv4 total length "
+              + totalLength
+              + " exceeds the packet on the wire (expected: <= "
+              + wire
+              + "); trimmed");
+      totalLength = wire;
+    }
     out.setIpv4(b, start + SOURCE_OFFSET, start + DESTINATION_OFFSET);
     s.claimedEnd = start + totalLength;
     s.capturedEnd = Math.min(s.capturedEnd, s.claimedEnd);

@@ -57,11 +57,11 @@ final class Ipv6ExtensionHeaders {
       int present = s.capturedEnd - at;
       if (room < MIN_HEADER_BYTES) {
         return s.malformed(
-            "IPv6 extension header "
-                + nextHeader
-                + " needs 8+ bytes, "
+            "IPv6 payload has "
                 + room
-                + " left in the payload");
+                + " bytes left for extension header "
+                + nextHeader
+                + " (expected: 8+)");
       }
       if (present < MIN_HEADER_BYTES) {
         return s.malformed(
@@ -78,9 +78,9 @@ final class Ipv6ExtensionHeaders {
                 + nextHeader
                 + " claims "
                 + length
-                + " bytes, "
+                + " bytes (expected: <= "
                 + room
-                + " left in the payload");
+                + ", the bytes left in the payload)");
       }
       if (length > present) {
         return s.malformed(

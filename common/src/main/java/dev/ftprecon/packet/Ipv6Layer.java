@@ -51,6 +51,17 @@ final class Ipv6Layer {
               + room
               + ")");
     }
+    if (payloadLength > s.wireEnd - start - HEADER_BYTES) {
+      // Shorter on the wire than claimed: trust the wire, as for IPv4.
+      int wire = s.wireEnd - start - HEADER_BYTES;
+      s.tolerate(
+          "IPv6 payload length "
+              + payloadLength
+              + " exceeds the packet on the wire (expected: <= "
+              + wire
+              + "); trimmed");
+      payloadLength = wire;
+    }
     out.setIpv6(b, start + SOURCE_OFFSET, start + DESTINATION_OFFSET);
     s.claimedEnd = start + HEADER_BYTES + payloadLength;
     s.capturedEnd = Math.min(s.capturedEnd, s.claimedEnd);

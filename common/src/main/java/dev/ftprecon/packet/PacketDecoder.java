@@ -14,6 +14,9 @@ public final class PacketDecoder {
   private static final int PROTOCOL_TCP = 6;
   private static final int PROTOCOL_IPV6 = 41;
 
+  /** Original length meaning "unknown": no bound on what IP headers may claim. */
+  private static final long UNKNOWN_LENGTH = Long.MAX_VALUE;
+
   /**
    * IP headers accepted in one frame, counting tunnel layers (6in4 is 2). Bounds the recursion a
    * crafted packet of nested IP headers could cause.
@@ -27,22 +30,37 @@ public final class PacketDecoder {
   private final TcpLayer tcp = new TcpLayer();
 
   /**
+   * Decodes a frame whose length on the wire is unknown: IP length fields are trusted up to any
+   * size, so a frame cut by the capture's snap length shows as {@link TcpSegment#truncated()}.
+   * Prefer {@link #decode(int, byte[], int, int, long, TcpSegment)} when the original length is
+   * known.
+   *
+   * @see #decode(int, byte[], int, int, long, TcpSegment)
+   */
+  public DecodeStatus decode(int linkType, byte[] buf, int off, int len, TcpSegment out) {
+    return decode(linkType, buf, off, len, UNKNOWN_LENGTH, out);
+  }
+
+  /**
    * Decodes a frame.
    *
    * @param linkType the LINKTYPE_ value of the capture interface
    * @param buf array holding the frame
    * @param off index of the frame's first byte in {@code buf}
    * @param len captured length of the frame
+   * @param originalLength length of the frame on the wire (the capture record's original length):
+   *     IP lengths claiming more are trimmed to it, as Wireshark does
    * @param out receives the decoded fields; overwritten, also when the result is not TCP
    * @return what the frame carries; for MALFORMED and UNSUPPORTED_LINK_TYPE see {@link
    *     #lastAnomaly()}
    * @throws IndexOutOfBoundsException if {@code off}/{@code len} do not lie within {@code buf}: a
    *     caller error, not bad bytes
    */
-  public DecodeStatus decode(int linkType, byte[] buf, int off, int len, TcpSegment out) {
+  public DecodeStatus decode(
+      int linkType, byte[] buf, int off, int len, long originalLength, TcpSegment out) {
     Objects.checkFromIndexSize(off, len, buf.length);
     out.clear();
-    state.begin(off, len);
+    state.begin(off, len, originalLength);
     if (!linkLayer.decode(linkType, buf, state) || !decodeIp(buf, out)) {
       return state.status;
     }
@@ -56,8 +74,9 @@ public final class PacketDecoder {
   }
 
   /**
-   * The anomaly of the last frame decoded as MALFORMED or UNSUPPORTED_LINK_TYPE, e.g. {@code
-   * truncated IPv4 header: 14 bytes (expected: 20+)}; empty after any other result.
+   * What was wrong with the last frame: why it was MALFORMED or UNSUPPORTED_LINK_TYPE (e.g. {@code
+   * truncated IPv4 header: 14 bytes (expected: 20+)}), or an irregularity decoding worked around
+   * (an IP length longer than the frame on the wire); empty if there was none.
    */
   public String lastAnomaly() {
     return state.anomaly;

@@ -20,8 +20,19 @@ final class TcpLayer {
   private static final int WINDOW_OFFSET = 14;
 
   /**
+   * Bytes up to and including the control bits: ports, sequence and acknowledgment numbers, data
+   * offset and flags. Fewer captured bytes leave nothing useful; more and the segment is usable
+   * even if the capture cut the rest of the header (the window, at 14, is then reported as 0).
+   */
+  static final int FIELDS_BYTES = 14;
+
+  /**
    * Reads the header at {@code s.start}. The segment reaches {@code s.claimedEnd} according to the
    * IP lengths; {@code s.capturedEnd} is where the captured bytes stop.
+   *
+   * <p>A header whose options the capture cut off (snap length) is still a TCP segment: its ports,
+   * numbers and flags are known and its payload is known to be missing, which the reassembly needs
+   * to see. It is reported as TCP with no payload present and a tolerated anomaly.
    */
   boolean decode(byte[] b, DecodeState s, TcpSegment out) {
     int start = s.start;
@@ -35,13 +46,13 @@ final class TcpLayer {
               + MIN_HEADER_BYTES
               + "+)");
     }
-    if (present < MIN_HEADER_BYTES) {
+    if (present < FIELDS_BYTES) {
       return s.malformed(
           "truncated TCP header: "
               + Math.max(present, 0)
               + " bytes (expected: "
-              + MIN_HEADER_BYTES
-              + "+)");
+              + FIELDS_BYTES
+              + "+ for ports, numbers and flags)");
     }
     int dataOffset = NetworkBytes.u8(b, start + DATA_OFFSET_OFFSET) >>> 4;
     if (dataOffset < MIN_DATA_OFFSET) {
@@ -57,16 +68,12 @@ final class TcpLayer {
               + ")");
     }
     if (headerBytes > present) {
-      return s.malformed(
-          "truncated TCP header: "
-              + present
-              + " bytes (expected: "
-              + headerBytes
-              + " per data offset "
-              + dataOffset
-              + ")");
+      // claimed >= headerBytes > present: the capture stopped inside the header.
+      s.tolerate(
+          "TCP header cut by the capture: " + present + " of " + headerBytes + " bytes present");
     }
     int payloadStart = start + headerBytes;
+    int window = present >= WINDOW_OFFSET + 2 ? NetworkBytes.u16(b, start + WINDOW_OFFSET) : 0;
     // Fill the segment only once every check passed, so a MALFORMED result carries no TCP fields.
     out.setHeader(
         NetworkBytes.u16(b, start + SOURCE_PORT_OFFSET),
@@ -74,9 +81,11 @@ final class TcpLayer {
         NetworkBytes.u32(b, start + SEQUENCE_OFFSET),
         NetworkBytes.u32(b, start + ACKNOWLEDGMENT_OFFSET),
         NetworkBytes.u8(b, start + FLAGS_OFFSET),
-        NetworkBytes.u16(b, start + WINDOW_OFFSET));
+        window);
     out.setPayload(
-        payloadStart - s.frameStart, s.capturedEnd - payloadStart, s.claimedEnd - payloadStart);
+        payloadStart - s.frameStart,
+        Math.max(0, s.capturedEnd - payloadStart),
+        s.claimedEnd - payloadStart);
     return true;
   }
 }

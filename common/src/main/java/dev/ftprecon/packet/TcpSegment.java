@@ -91,12 +91,15 @@ public final class TcpSegment {
     return flags;
   }
 
-  /** Window field as sent (unscaled). */
+  /** Window field as sent (unscaled); 0 if the capture cut the header before it. */
   public int window() {
     return window;
   }
 
-  /** Index of the first payload byte relative to the start of the frame. */
+  /**
+   * Index of the first payload byte relative to the start of the frame; past the captured bytes
+   * (with {@link #payloadLength()} 0) when the capture cut the TCP header.
+   */
   public int payloadOffset() {
     return payloadOffset;
   }

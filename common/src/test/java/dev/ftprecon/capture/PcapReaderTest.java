@@ -278,4 +278,20 @@ class PcapReaderTest {
     assertThat(read.records().get(0).data()).hasSize(2 * 262_144);
     assertThat(read.damage()).isEmpty();
   }
+
+  @Test
+  void reportsAHeaderWithoutPcapMagicWhenOpenedDirectly() throws Exception {
+    byte[] file = ByteWriter.bigEndian().u32(0x0A0D0D0AL).zeros(20).toArray(); // a pcapng start
+
+    try (PcapReader reader =
+        PcapReader.open(new CaptureInput(new java.io.ByteArrayInputStream(file), 1024))) {
+      assertThat(reader.next()).isFalse();
+      assertThat(reader.damage())
+          .contains(
+              new CaptureDamage(
+                  0,
+                  "pcap file header at offset 0 has magic 0x0a0d0d0a (expected: 0xa1b2c3d4 or"
+                      + " 0xa1b23c4d in either byte order)"));
+    }
+  }
 }

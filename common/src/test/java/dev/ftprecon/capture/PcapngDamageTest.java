@@ -287,7 +287,8 @@ class PcapngDamageTest {
     assertStopsAfterFirst(
         file,
         84,
-        "interface description block at offset 84: option 2 claims 40 bytes, 0 left in the block");
+        "interface description block at offset 84: option 2 claims 40 bytes (expected: <= 0,"
+            + " the bytes left in the block)");
   }
 
   @Test
@@ -301,5 +302,21 @@ class PcapngDamageTest {
         .contains(
             new CaptureDamage(
                 0, "capture ends inside block at offset 0: header claims 28 bytes, 20 present"));
+  }
+
+  @Test
+  void reportsABlockBeforeAnySectionHeaderWhenOpenedDirectly() throws Exception {
+    byte[] file = interfaceDescription(ByteWriter.littleEndian(), 1, 0).toArray();
+
+    try (PcapngReader reader =
+        new PcapngReader(new CaptureInput(new java.io.ByteArrayInputStream(file), 1024))) {
+      assertThat(reader.next()).isFalse();
+      assertThat(reader.damage())
+          .contains(
+              new CaptureDamage(
+                  0,
+                  "pcapng block at offset 0 has type 0x01000000 (expected: a section header"
+                      + " block, 0x0a0d0d0a, first)"));
+    }
   }
 }

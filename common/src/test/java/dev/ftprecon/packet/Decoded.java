@@ -32,6 +32,34 @@ record Decoded(
     return of(status, decoder, segment);
   }
 
+  /** Decodes a whole frame whose length on the wire is {@code originalLength}. */
+  static Decoded decodeWithWireLength(int linkType, byte[] frame, long originalLength) {
+    PacketDecoder decoder = new PacketDecoder();
+    TcpSegment segment = new TcpSegment();
+    DecodeStatus status = decoder.decode(linkType, frame, 0, frame.length, originalLength, segment);
+    return of(status, decoder, segment);
+  }
+
+  /** This result with another anomaly message (a tolerated irregularity). */
+  Decoded withAnomaly(String message) {
+    return new Decoded(
+        status,
+        message,
+        ipVersion,
+        src,
+        dst,
+        srcPort,
+        dstPort,
+        seq,
+        ack,
+        flags,
+        window,
+        payloadOffset,
+        payloadLength,
+        payloadClaimedLength,
+        truncated);
+  }
+
   static Decoded of(DecodeStatus status, PacketDecoder decoder, TcpSegment s) {
     if (s.addressLength() != s.srcAddress().length || s.addressLength() != s.dstAddress().length) {
       throw new AssertionError("address arrays do not match addressLength() " + s.addressLength());

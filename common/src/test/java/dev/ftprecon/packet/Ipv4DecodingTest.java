@@ -230,4 +230,28 @@ class Ipv4DecodingTest {
             Decoded.ip4Only(
                 DecodeStatus.MALFORMED, "more than 4 nested IP headers (expected: <= 4)"));
   }
+
+  @Test
+  void trimsATotalLengthLongerThanTheFrameOnTheWire() {
+    ByteWriter w = Frames.ethernet(new ByteWriter(), 0x0800);
+    Frames.ipv4(w, 1500, 0, 6); // claims 1500 bytes
+    Frames.tcp(w).ascii(Frames.PAYLOAD); // but the frame is 62 bytes, fully captured
+    byte[] frame = w.toArray();
+
+    assertThat(Decoded.decodeWithWireLength(ETHERNET, frame, 62))
+        .isEqualTo(
+            Decoded.tcp4(54, 8, 8)
+                .withAnomaly(
+                    "IPv4 total length 1500 exceeds the packet on the wire (expected: <= 48);"
+                        + " trimmed"));
+  }
+
+  @Test
+  void trustsTheTotalLengthOfAFrameCutBySnapLength() {
+    byte[] whole = Frames.ethernetIpv4Tcp();
+    byte[] cut = Arrays.copyOf(whole, 56); // the capture kept 56 of the 62 bytes on the wire
+
+    assertThat(Decoded.decodeWithWireLength(ETHERNET, cut, whole.length))
+        .isEqualTo(Decoded.tcp4(54, 2, 8));
+  }
 }

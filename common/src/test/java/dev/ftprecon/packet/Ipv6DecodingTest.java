@@ -111,7 +111,8 @@ class Ipv6DecodingTest {
         .isEqualTo(
             Decoded.ip6Only(
                 DecodeStatus.MALFORMED,
-                "IPv6 extension header 0 claims 32 bytes, 16 left in the payload"));
+                "IPv6 extension header 0 claims 32 bytes (expected: <= 16, the bytes left in the"
+                    + " payload)"));
   }
 
   @Test
@@ -122,7 +123,7 @@ class Ipv6DecodingTest {
         .isEqualTo(
             Decoded.ip6Only(
                 DecodeStatus.MALFORMED,
-                "IPv6 extension header 60 needs 8+ bytes, 4 left in the payload"));
+                "IPv6 payload has 4 bytes left for extension header 60 (expected: 8+)"));
   }
 
   @Test
@@ -184,5 +185,19 @@ class Ipv6DecodingTest {
   void reportsAPayloadCutBySnapLength() {
     assertThat(Decoded.decode(RAW, Arrays.copyOf(Frames.ipv6Tcp(), 61)))
         .isEqualTo(Decoded.tcp6(60, 1, 8));
+  }
+
+  @Test
+  void trimsAPayloadLengthLongerThanTheFrameOnTheWire() {
+    ByteWriter w = Frames.ipv6(new ByteWriter(), 1000, 6); // claims 1000 bytes of payload
+    Frames.tcp(w).ascii(Frames.PAYLOAD); // 28 are there, and the wire had no more
+    byte[] packet = w.toArray();
+
+    assertThat(Decoded.decodeWithWireLength(RAW, packet, packet.length))
+        .isEqualTo(
+            Decoded.tcp6(60, 8, 8)
+                .withAnomaly(
+                    "IPv6 payload length 1000 exceeds the packet on the wire (expected: <= 28);"
+                        + " trimmed"));
   }
 }

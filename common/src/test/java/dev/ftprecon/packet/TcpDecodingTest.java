@@ -76,13 +76,38 @@ class TcpDecodingTest {
   }
 
   @Test
-  void reportsATcpHeaderCutByTheCapture() {
-    byte[] packet = Arrays.copyOf(Frames.ipv4Tcp(), 20 + 12);
+  void reportsATcpHeaderCutBeforeItsFlags() {
+    byte[] packet = Arrays.copyOf(Frames.ipv4Tcp(), 20 + 13); // up to the data offset byte
 
     assertThat(Decoded.decode(RAW, packet))
         .isEqualTo(
             Decoded.ip4Only(
-                DecodeStatus.MALFORMED, "truncated TCP header: 12 bytes (expected: 20+)"));
+                DecodeStatus.MALFORMED,
+                "truncated TCP header: 13 bytes (expected: 14+ for ports, numbers and flags)"));
+  }
+
+  @Test
+  void keepsASegmentWhoseHeaderTheCaptureCutAfterTheFlags() {
+    byte[] packet = Arrays.copyOf(Frames.ipv4Tcp(), 20 + 14); // window and beyond missing
+
+    assertThat(Decoded.decode(RAW, packet))
+        .isEqualTo(
+            new Decoded(
+                DecodeStatus.TCP,
+                "TCP header cut by the capture: 14 of 20 bytes present",
+                4,
+                "192.0.2.1",
+                "198.51.100.2",
+                40000,
+                21,
+                0x01020304L,
+                0xFFFF_FFFEL,
+                0x18,
+                0, // window not captured
+                40, // where the payload would start
+                0,
+                8,
+                true));
   }
 
   @Test
@@ -107,16 +132,29 @@ class TcpDecodingTest {
   }
 
   @Test
-  void reportsOptionsCutByTheCapture() {
-    ByteWriter w = Frames.ipv4(new ByteWriter(), 20 + 32, 0, 6);
-    Frames.tcp(w).zeros(12); // 32 bytes of TCP header
-    byte[] packet = Arrays.copyOf(w.toArray(), 20 + 28);
+  void keepsASegmentWhoseOptionsTheCaptureCut() {
+    ByteWriter w = Frames.ipv4(new ByteWriter(), 20 + 32 + 8, 0, 6);
+    Frames.tcp(w).zeros(12).ascii(Frames.PAYLOAD); // 32 bytes of TCP header, 8 of payload
+    byte[] packet = Arrays.copyOf(w.toArray(), 20 + 28); // 28 of the 32 header bytes
     packet[20 + 12] = (byte) 0x80; // data offset 8
 
     assertThat(Decoded.decode(RAW, packet))
         .isEqualTo(
-            Decoded.ip4Only(
-                DecodeStatus.MALFORMED,
-                "truncated TCP header: 28 bytes (expected: 32 per data offset 8)"));
+            new Decoded(
+                DecodeStatus.TCP,
+                "TCP header cut by the capture: 28 of 32 bytes present",
+                4,
+                "192.0.2.1",
+                "198.51.100.2",
+                40000,
+                21,
+                0x01020304L,
+                0xFFFF_FFFEL,
+                0x18,
+                502,
+                52, // 20 + 32, past the 48 captured bytes
+                0,
+                8,
+                true));
   }
 }
