@@ -100,6 +100,7 @@ final class CaptureScanIterator implements Iterator<Row> {
                 record.buffer(),
                 record.bufferOffset(),
                 record.capturedLength(),
+                record.originalLength(),
                 segment);
         if (decoded == DecodeStatus.TCP) {
           tcpSegments++;
