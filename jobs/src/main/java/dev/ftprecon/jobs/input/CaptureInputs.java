@@ -34,7 +34,9 @@ public final class CaptureInputs {
       FileSystem fs = pattern.getFileSystem(conf);
       // A name that exists is taken literally: capture names may hold glob characters ([, {, *).
       FileStatus[] matches =
-          fs.exists(pattern) ? new FileStatus[] {fs.getFileStatus(pattern)} : fs.globStatus(pattern);
+          fs.exists(pattern)
+              ? new FileStatus[] {fs.getFileStatus(pattern)}
+              : fs.globStatus(pattern);
       if (matches == null || matches.length == 0) {
         throw new MissingInputException("input does not exist: " + input);
       }
