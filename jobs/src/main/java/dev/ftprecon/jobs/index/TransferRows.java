@@ -54,7 +54,7 @@ public final class TransferRows {
       DataAssignment a,
       List<String> capturePaths) {
     ExpectedDataChannel ch = e.channel();
-    long expected = ch.announcedSize();
+    long expected = TransferStatus.expectedBytes(ch);
     String status = TransferStatus.of(ch, b, expected);
     if (!TransferStatus.complete(status)) {
       notComplete++;

@@ -37,6 +37,22 @@ final class TransferStatus {
     return COMPLETE;
   }
 
+  /**
+   * Bytes the data connection should carry, -1 if unknown. A SIZE reply (RFC 3659 §4) gives the
+   * whole remote file, so after REST the connection carries the size less the restart offset; the
+   * size some servers put in their 150 reply after REST is that remainder already, which the status
+   * check also accepts (see {@link #of}).
+   */
+  static long expectedBytes(ExpectedDataChannel ch) {
+    long announced = ch.announcedSize();
+    if (announced < 0) {
+      return -1;
+    }
+    return ch.restOffset() > 0 && announced >= ch.restOffset()
+        ? announced - ch.restOffset()
+        : announced;
+  }
+
   static boolean complete(String status) {
     return COMPLETE.equals(status);
   }
