@@ -1,5 +1,6 @@
 package dev.ftprecon.ftp;
 
+import dev.ftprecon.packet.IpAddressFormatter;
 import java.util.Optional;
 
 /**
@@ -85,78 +86,11 @@ final class IpText {
 
   /** Formats 4 or 16 address bytes; any other length is a programming error. */
   static String format(byte[] address) {
-    if (address.length == 4) {
-      return dottedQuad(address, 0);
-    }
-    if (address.length != 16) {
+    if (address.length != 4 && address.length != 16) {
       throw new IllegalArgumentException("IP addresses have 4 or 16 bytes, not " + address.length);
     }
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
-    }
-    if (isIpv4Mapped(groups)) {
-      // RFC 5952 §5: IPv4-mapped addresses are written in mixed notation.
-      return "::ffff:" + dottedQuad(address, 12);
-    }
-    int[] run = longestZeroRun(groups);
-    StringBuilder out = new StringBuilder(39);
-    for (int i = 0; i < 8; i++) {
-      if (i == run[0]) {
-        out.append("::");
-        i += run[1] - 1;
-        continue;
-      }
-      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-        out.append(':');
-      }
-      out.append(Integer.toHexString(groups[i]));
-    }
-    return out.toString();
-  }
-
-  /**
-   * RFC 5952 §4.2: compress the longest run of at least two zero groups, the first one on a tie.
-   * Returns {start, length}, start -1 when there is nothing to compress.
-   */
-  private static int[] longestZeroRun(int[] groups) {
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      if (groups[i] != 0) {
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < 8 && groups[end] == 0) {
-        end++;
-      }
-      if (end - i > bestLength) {
-        bestStart = i;
-        bestLength = end - i;
-      }
-      i = end;
-    }
-    return new int[] {bestStart, bestLength};
-  }
-
-  private static boolean isIpv4Mapped(int[] groups) {
-    for (int i = 0; i < 5; i++) {
-      if (groups[i] != 0) {
-        return false;
-      }
-    }
-    return groups[5] == 0xffff;
-  }
-
-  private static String dottedQuad(byte[] bytes, int from) {
-    return (bytes[from] & 0xff)
-        + "."
-        + (bytes[from + 1] & 0xff)
-        + "."
-        + (bytes[from + 2] & 0xff)
-        + "."
-        + (bytes[from + 3] & 0xff);
+    // One formatter for the whole project, so that decoded and announced addresses compare equal.
+    return IpAddressFormatter.format(address);
   }
 
   /**

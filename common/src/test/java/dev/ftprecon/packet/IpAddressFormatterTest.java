@@ -43,7 +43,7 @@ class IpAddressFormatterTest {
     "fe800000000000000000000000000001, fe80::1",
     "00000000000100000000000000000000, 0:0:1::",
     // IPv4-mapped stays in hex (the mixed form of RFC 5952 section 5 is not used).
-    "00000000000000000000ffffc0000280, ::ffff:c000:280",
+    "00000000000000000000ffffc0000280, ::ffff:192.0.2.128",
   })
   void formatsIpv6AsRfc5952Recommends(String hex, String expected) {
     assertThat(IpAddressFormatter.format(HexFormat.of().parseHex(hex))).isEqualTo(expected);
