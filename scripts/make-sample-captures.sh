@@ -16,7 +16,7 @@
 #
 # Nothing is installed by this script.  Needed (Debian 12 package names):
 #   tshark tcpdump (dumpcap comes with wireshark-common) pure-ftpd python3-pyftpdlib
-#   lftp wget curl iproute2
+#   lftp wget curl iproute2 openssl util-linux (taskset)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -414,6 +414,7 @@ s_multi_session() {
     cap_stop; stop_servers
     [ $rc -eq 78 ] || die "curl exit $rc, expected 78 (RETR missing.bin -> 550)"
     same "$A/données/rapport-été.bin" "$C/out/rapport.bin"
+    same "$A/notes.txt" "$C/out/notes.txt"   # pure-ftpd LF->CRLF, curl CRLF->LF
     same "$A/backup.bin" "$C/out/backup.bin"
     expect $n "pure-ftpd 1.0.50 + curl (EPSV on IPv4, one control connection, captured with dumpcap): curl -u alice:wonderland -o rapport.bin 'ftp://192.0.2.1/donn%C3%A9es/rapport-%C3%A9t%C3%A9.bin' -o notes.txt 'ftp://192.0.2.1/notes.txt;type=A' --next -C - -o backup.bin ftp://192.0.2.1/backup.bin (local backup.bin = first 100000 bytes) --next --ignore-content-length ftp://192.0.2.1/missing.bin" \
         --xfer RETR server "$A/données/rapport-été.bin" \
@@ -421,7 +422,7 @@ s_multi_session() {
         --xfer RETR server "$A/backup.bin" \
         --xfer RETR failed - \
         --note 0 "CWD données, then RETR with the relative name" \
-        --note 1 "TYPE A; pure-ftpd sends the LF text file unchanged" \
+        --note 1 "TYPE A: pure-ftpd converts the server file's LF line ends to CRLF on the wire ($(stat -c %s "$A/notes.txt")-byte file, one CR added per line); curl converts them back in its saved copy" \
         --note 2 "REST 100000 from curl -C - on a 100000-byte partial local file; bytes/hashes are of the file's tail from offset 100000" \
         --note 3 "missing file: 550 reply, no data"
 }
@@ -434,7 +435,7 @@ s_ascii_download_ipv4() {
     same "$B/pub/readme.txt" "$C/out/readme.txt"   # pyftpdlib LF->CRLF, curl CRLF->LF
     expect $n "pyftpdlib 1.5.7 + curl (EPSV on IPv4): curl -u bob:builder -o readme.txt 'ftp://192.0.2.1/pub/readme.txt;type=A'" \
         --xfer RETR curl-trace "$C/out/trace" \
-        --note 0 "TYPE A: pyftpdlib converts the server file's LF to CRLF on the wire (wire bytes = server file + one CR per line); curl converts back, so its saved copy equals the server file, not the wire"
+        --note 0 "TYPE A: pyftpdlib converts the server file's LF line ends to CRLF on the wire ($(stat -c %s "$B/pub/readme.txt")-byte file, one CR added per line); curl converts them back, so its saved copy equals the server file, not the wire"
 }
 
 s_rest_download_ipv6() {
