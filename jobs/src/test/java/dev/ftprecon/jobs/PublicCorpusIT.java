@@ -89,7 +89,10 @@ class PublicCorpusIT extends SparkTestBase {
       }
       for (JsonNode t : capture.get("transfers")) {
         JsonNode expected = t.get("expected");
-        if (t.get("data_stream").isNull() || expected == null || expected.isNull()) {
+        if (t.path("data_stream").isMissingNode()
+            || t.get("data_stream").isNull()
+            || expected == null
+            || expected.isNull()) {
           continue;
         }
         String status = expected.get("content_status").asText();
