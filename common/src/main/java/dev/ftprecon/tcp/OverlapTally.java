@@ -50,6 +50,11 @@ final class OverlapTally {
     }
   }
 
+  /** Counts bytes that could not be compared at all. */
+  void unchecked(long count) {
+    uncheckedBytes += count;
+  }
+
   long duplicateBytes() {
     return duplicateBytes;
   }

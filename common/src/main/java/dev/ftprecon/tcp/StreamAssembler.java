@@ -110,6 +110,28 @@ public final class StreamAssembler {
   }
 
   /**
+   * Compares a later copy of bytes with what was written, and writes nothing: for a caller that
+   * already chose which copy of each byte wins (the one seen first in capture order, say) and feeds
+   * the other copies here. Bytes beyond what is written so far cannot be compared and count as
+   * unchecked overlap.
+   */
+  public void compare(long offset, byte[] buf, int off, int len) {
+    requireUsable();
+    Objects.checkFromIndexSize(off, len, buf.length);
+    long end = Math.addExact(offset, len);
+    long from = Math.max(offset, startOffset);
+    if (from >= end) {
+      return;
+    }
+    long position = from - startOffset;
+    int comparable = (int) Math.max(0, Math.min(end - from, recent.end() - position));
+    if (comparable > 0) {
+      overlaps.compare(position, buf, off + (int) (from - offset), comparable);
+    }
+    overlaps.unchecked(end - from - comparable);
+  }
+
+  /**
    * Ends the stream: writes a trailing gap up to a known end, flushes the sink and reports.
    *
    * @param endOffset the stream offset just after the last byte (from the FIN, or start plus an

@@ -55,7 +55,8 @@ public final class FtpReconstructJob {
         scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
 
     JavaRDD<ControlResult> control =
-        ControlChannels.analyze(segments, options.controlPorts(), paths, partitions)
+        ControlChannels.analyze(
+                segments, options.controlPorts(), paths, options.maskPasswords(), partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<SessionExpectation> expectations =
         control.flatMap(r -> r.expectations().iterator()).collect().stream()

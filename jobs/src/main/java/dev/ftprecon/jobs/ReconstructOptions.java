@@ -17,13 +17,18 @@ public record ReconstructOptions(
     String master,
     Map<String, String> sparkConf,
     Set<Integer> controlPorts,
+    boolean maskPasswords,
     boolean help) {
 
   public static final String OUTPUT = "--output";
   public static final String MASTER = "--master";
   public static final String CONF = "--conf";
   public static final String CONTROL_PORTS = "--control-ports";
+  public static final String MASK_PASSWORDS = "--mask-passwords";
   public static final String HELP = "--help";
+
+  /** What a masked password reads as in the sessions and commands tables. */
+  public static final String MASKED = "********";
 
   /** RFC 959 §3.2: the well-known control port. Other ports are added with --control-ports. */
   public static final Set<Integer> DEFAULT_CONTROL_PORTS = Set.of(21);
@@ -42,6 +47,7 @@ public record ReconstructOptions(
           "  --master URL            Spark master (default: local[*], or what spark-submit set)",
           "  --conf KEY=VALUE        a Spark setting; repeatable",
           "  --control-ports LIST    FTP control ports, comma separated (default: 21)",
+          "  --mask-passwords        write " + MASKED + " instead of the passwords seen (PASS)",
           "  -h, --help              print this help and exit",
           "",
           "exit status: 0 the job ran (damaged captures are recorded in the index), 1 the job",
@@ -60,16 +66,18 @@ public record ReconstructOptions(
     Map<String, String> conf = new LinkedHashMap<>();
     Set<Integer> ports = DEFAULT_CONTROL_PORTS;
     List<String> inputs = new ArrayList<>();
+    boolean mask = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "-h", HELP -> {
-          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, true);
+          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, false, true);
         }
         case "-o", OUTPUT -> output = value(args, ++i, arg);
         case MASTER -> master = value(args, ++i, arg);
         case CONF -> putConf(conf, value(args, ++i, arg));
         case CONTROL_PORTS -> ports = ports(value(args, ++i, arg));
+        case MASK_PASSWORDS -> mask = true;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -84,7 +92,7 @@ public record ReconstructOptions(
     if (inputs.isEmpty()) {
       throw new UsageException("missing INPUT: name at least one capture, directory or glob");
     }
-    return new ReconstructOptions(output, List.copyOf(inputs), master, conf, ports, false);
+    return new ReconstructOptions(output, List.copyOf(inputs), master, conf, ports, mask, false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

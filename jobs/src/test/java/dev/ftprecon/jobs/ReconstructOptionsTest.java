@@ -81,6 +81,15 @@ class ReconstructOptionsTest {
   }
 
   @Test
+  void passwordsAreKeptUnlessMaskingIsAsked() throws Exception {
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "o", "i"}).maskPasswords()).isFalse();
+    assertThat(
+            ReconstructOptions.parse(new String[] {"--mask-passwords", "-o", "o", "i"})
+                .maskPasswords())
+        .isTrue();
+  }
+
+  @Test
   void helpShortCircuits() throws Exception {
     assertThat(ReconstructOptions.parse(new String[] {"--help", "--bogus"}).help()).isTrue();
   }

@@ -29,6 +29,7 @@ public final class ControlChannels {
       Dataset<Row> segments,
       Set<Integer> controlPorts,
       Broadcast<List<String>> capturePaths,
+      boolean maskPasswords,
       int partitions) {
     Object[] ports = controlPorts.toArray();
     Column toServer = col(SegmentSchema.DST_PORT).isin(ports);
@@ -59,6 +60,6 @@ public final class ControlChannels {
             col(SegmentSchema.CAPTURE_ID),
             col(SegmentSchema.RECORD_OFFSET))
         .javaRDD()
-        .mapPartitions(new ControlPartition(capturePaths));
+        .mapPartitions(new ControlPartition(capturePaths, maskPasswords));
   }
 }

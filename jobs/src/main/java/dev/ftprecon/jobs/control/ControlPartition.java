@@ -5,6 +5,7 @@ import dev.ftprecon.ftp.ExpectedDataChannel;
 import dev.ftprecon.ftp.FtpCommandRecord;
 import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.ftp.FtpSessionSummary;
+import dev.ftprecon.jobs.ReconstructOptions;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import dev.ftprecon.jobs.schema.Times;
 import dev.ftprecon.output.SafeNames;
@@ -26,9 +27,15 @@ import org.apache.spark.sql.RowFactory;
 final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlResult> {
   private static final long serialVersionUID = 1L;
   private final Broadcast<List<String>> capturePaths;
+  private final boolean maskPasswords;
 
-  ControlPartition(Broadcast<List<String>> capturePaths) {
+  ControlPartition(Broadcast<List<String>> capturePaths, boolean maskPasswords) {
     this.capturePaths = capturePaths;
+    this.maskPasswords = maskPasswords;
+  }
+
+  private String mask(String password) {
+    return maskPasswords && password != null ? ReconstructOptions.MASKED : password;
   }
 
   @Override
@@ -106,7 +113,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
     };
   }
 
-  private static Row sessionRow(
+  private Row sessionRow(
       String sessionId,
       int ipVersion,
       Connection conn,
@@ -122,7 +129,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
         conn.serverIp,
         conn.serverPort,
         s.user(),
-        s.password(),
+        mask(s.password()),
         s.loginSucceeded(),
         s.failedLogins(),
         s.banner(),
@@ -134,7 +141,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
         scala.jdk.javaapi.CollectionConverters.asScala(s.anomalies()));
   }
 
-  private static List<Row> commandRows(String sessionId, FtpSessionSummary s) {
+  private List<Row> commandRows(String sessionId, FtpSessionSummary s) {
     List<Row> rows = new ArrayList<>(s.commands().size());
     int seq = 0;
     for (FtpCommandRecord c : s.commands()) {
@@ -144,7 +151,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
               seq++,
               Times.timestampOrNull(c.timeNanos()),
               c.command(),
-              c.arg(),
+              "PASS".equals(c.command()) ? mask(c.arg()) : c.arg(),
               c.replyCode() == 0 ? null : c.replyCode(),
               c.replyText()));
     }

@@ -1,13 +1,14 @@
 package dev.ftprecon.jobs.data;
 
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CAPTURE;
-import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CLAIMED;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CHECK;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_FLAGS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_LEN;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_OFFSET;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD_POS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
 import dev.ftprecon.jobs.input.SerializableConfiguration;
@@ -101,10 +102,11 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
         // The index carries sha256 and md5 of every file; Hadoop's .crc side files would only
         // clutter OUT/files/ for an investigator.
         fs.setWriteChecksum(false);
-        try (OutputStream sink =
-            new BufferedOutputStream(
+        PrefixKeepingOutputStream head =
+            new PrefixKeepingOutputStream(
                 new DigestOutputStream(new DigestOutputStream(fs.create(path, true), sha256), md5),
-                OUTPUT_BUFFER_BYTES)) {
+                MimeDetector.PREFIX_BYTES);
+        try (OutputStream sink = new BufferedOutputStream(head, OUTPUT_BUFFER_BYTES)) {
           StreamAssembler assembler = null;
           while (lookahead != null && lookahead.getInt(I_TRANSFER) == transfer) {
             Row row = lookahead;
@@ -127,12 +129,17 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
               } else {
                 payloads.read(row.getInt(I_CAPTURE), row.getLong(I_PAYLOAD_POS), buf, len);
               }
-              assembler.accept(offset, buf, 0, len);
+              if (row.getBoolean(I_CHECK)) {
+                assembler.compare(offset, buf, 0, len);
+              } else {
+                assembler.accept(offset, buf, 0, len);
+              }
             }
           }
           AssemblyResult result = assembler.finish(facts.finEnd);
           sink.flush();
-          return facts.toBytes(transfer, file, result, hex(sha256), hex(md5));
+          String mime = MimeDetector.detect(head.prefix(), head.kept(), file);
+          return facts.toBytes(transfer, file, result, hex(sha256), hex(md5), mime);
         }
       }
     };
@@ -158,10 +165,11 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
         finEnd = Math.max(finEnd, offset + len);
       }
       rst |= (flags & RST) != 0;
-      truncated |= len < row.getInt(I_CLAIMED);
+      truncated |= row.getBoolean(I_TRUNCATED);
     }
 
-    TransferBytes toBytes(int transfer, String file, AssemblyResult r, String sha256, String md5) {
+    TransferBytes toBytes(
+        int transfer, String file, AssemblyResult r, String sha256, String md5, String mime) {
       return new TransferBytes(
           transfer,
           file,
@@ -169,6 +177,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
           r.dataBytes(),
           r.missingBytes(),
           TransferBytes.ranges(r.gaps()),
+          TransferBytes.ranges(r.conflicts()),
           r.duplicateBytes(),
           r.conflictBytes(),
           segments,
@@ -179,7 +188,8 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
           rst,
           truncated,
           sha256,
-          md5);
+          md5,
+          mime);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.ftprecon.jobs.control.SessionExpectation;
 import dev.ftprecon.output.SafeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,18 +58,30 @@ public final class ChannelMatching {
       transferOf.put(key(e.sessionId(), e.channel().ordinal()), i);
     }
     List<ConnectionFacts> facts = new ArrayList<>(factRows.size());
+    Set<ConnectionKey> reset = new HashSet<>();
     for (Row r : factRows) {
-      facts.add(facts(r));
+      ConnectionFacts f = facts(r);
+      facts.add(f);
+      if (r.getAs("rst_ns") != null) {
+        reset.add(ConnectionKey.of(f.aIp(), f.aPort(), f.bIp(), f.bPort()));
+      }
     }
     for (DataChannelAssignment a : new DataChannelMatcher().match(wanted, facts)) {
       int transfer =
           transferOf.get(key(a.expectation().sessionId(), a.expectation().channel().ordinal()));
       HostPort sender = DataChannelMatcher.dataSender(a);
       HostPort receiver = DataChannelMatcher.dataReceiver(a);
-      DataAssignment assignment =
-          new DataAssignment(transfer, sender.ip(), sender.port(), receiver.ip(), receiver.port());
       ConnectionFacts c = a.connection();
-      assignments.put(ConnectionKey.of(c.aIp(), c.aPort(), c.bIp(), c.bPort()), assignment);
+      ConnectionKey key = ConnectionKey.of(c.aIp(), c.aPort(), c.bIp(), c.bPort());
+      DataAssignment assignment =
+          new DataAssignment(
+              transfer,
+              sender.ip(),
+              sender.port(),
+              receiver.ip(),
+              receiver.port(),
+              reset.contains(key));
+      assignments.put(key, assignment);
       byTransfer.put(transfer, assignment);
     }
   }

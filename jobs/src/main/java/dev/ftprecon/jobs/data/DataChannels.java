@@ -82,7 +82,11 @@ public final class DataChannels {
             min(SegmentSchema.TS_NS).as("first_ns"),
             max(SegmentSchema.TS_NS).as("last_ns"),
             min(when(synOnly.and(srcFirst), col(SegmentSchema.TS_NS))).as("a_syn_ns"),
-            min(when(synOnly.and(srcFirst.unary_$bang()), col(SegmentSchema.TS_NS))).as("b_syn_ns"))
+            min(when(synOnly.and(srcFirst.unary_$bang()), col(SegmentSchema.TS_NS))).as("b_syn_ns"),
+            min(when(
+                    col(SegmentSchema.FLAGS).bitwiseAND(0x04).notEqual(0),
+                    col(SegmentSchema.TS_NS)))
+                .as("rst_ns"))
         .collectAsList();
   }
 
@@ -120,7 +124,7 @@ public final class DataChannels {
                             r.getAs(SegmentSchema.SEQ),
                             r.getAs(SegmentSchema.FLAGS),
                             r.getAs(SegmentSchema.PAYLOAD_LEN),
-                            r.getAs(SegmentSchema.PAYLOAD_CLAIMED_LEN),
+                            r.<Boolean>getAs(SegmentSchema.TRUNCATED),
                             r.getAs(SegmentSchema.PAYLOAD)),
                 Encoders.row(DataSegmentSchema.SCHEMA));
     JavaRDD<Row> unwrapped =
@@ -132,13 +136,14 @@ public final class DataChannels {
                 col("capture_id"),
                 col("record_offset"))
             .javaRDD()
-            .mapPartitions(new UnwrapPartition());
+            .mapPartitions(new FirstSeenPartition());
     Dataset<Row> sorted =
         spark
             .createDataFrame(unwrapped, DataSegmentSchema.WITH_OFFSET)
             .sortWithinPartitions(
                 col(DataSegmentSchema.TRANSFER),
                 col(DataSegmentSchema.OFFSET),
+                col(DataSegmentSchema.CHECK),
                 col("ts_ns"),
                 col("capture_id"),
                 col("record_offset"));

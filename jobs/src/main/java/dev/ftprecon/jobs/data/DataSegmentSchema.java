@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs.data;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 
@@ -15,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 final class DataSegmentSchema {
   static final String TRANSFER = "transfer";
   static final String OFFSET = "offset";
+  static final String CHECK = "check";
 
   static final int I_TRANSFER = 0;
   static final int I_TS = 1;
@@ -24,9 +26,10 @@ final class DataSegmentSchema {
   static final int I_SEQ = 5;
   static final int I_FLAGS = 6;
   static final int I_LEN = 7;
-  static final int I_CLAIMED = 8;
+  static final int I_TRUNCATED = 8;
   static final int I_PAYLOAD = 9;
   static final int I_OFFSET = 10;
+  static final int I_CHECK = 11;
 
   static final StructType SCHEMA =
       new StructType(
@@ -39,11 +42,16 @@ final class DataSegmentSchema {
             field("seq", LongType, false),
             field("flags", IntegerType, false),
             field("payload_len", IntegerType, false),
-            field("payload_claimed_len", IntegerType, false),
+            field("truncated", BooleanType, false),
             field("payload", BinaryType, true)
           });
 
-  static final StructType WITH_OFFSET = SCHEMA.add(field(OFFSET, LongType, false));
+  /**
+   * After the first-seen pass: the 64-bit stream offset, and whether the row is a later copy of
+   * bytes seen before ({@link #CHECK}: compared, never written).
+   */
+  static final StructType WITH_OFFSET =
+      SCHEMA.add(field(OFFSET, LongType, false)).add(field(CHECK, BooleanType, false));
 
   private static StructField field(
       String name, org.apache.spark.sql.types.DataType type, boolean n) {

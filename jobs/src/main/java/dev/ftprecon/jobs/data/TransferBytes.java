@@ -12,6 +12,7 @@ public record TransferBytes(
     long dataBytes,
     long missingBytes,
     List<long[]> gaps,
+    List<long[]> conflicts,
     long duplicateBytes,
     long conflictBytes,
     long segments,
@@ -22,7 +23,8 @@ public record TransferBytes(
     boolean rstSeen,
     boolean truncatedSegments,
     String sha256,
-    String md5)
+    String md5,
+    String mimeType)
     implements Serializable {
   static List<long[]> ranges(List<ByteRange> ranges) {
     return ranges.stream().map(r -> new long[] {r.start(), r.end()}).toList();

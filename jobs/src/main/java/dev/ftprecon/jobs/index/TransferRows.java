@@ -55,15 +55,21 @@ public final class TransferRows {
       List<String> capturePaths) {
     ExpectedDataChannel ch = e.channel();
     long expected = TransferStatus.expectedBytes(ch);
-    String status = TransferStatus.of(ch, b, expected);
+    String status = TransferStatus.of(ch, b, expected, a != null && a.rstSeen());
     if (!TransferStatus.complete(status)) {
       notComplete++;
     }
     boolean serverSends = a != null && ch.direction().serverSends();
     List<Row> gaps = new ArrayList<>();
+    List<Row> conflicts = new ArrayList<>();
     List<String> captures = new ArrayList<>();
     if (b != null) {
       b.gaps().forEach(g -> gaps.add(RowFactory.create(g[0], g[1])));
+      if (expected > b.length()) {
+        // Bytes announced but never seen after the last one captured: missing too.
+        gaps.add(RowFactory.create(b.length(), expected));
+      }
+      b.conflicts().forEach(c -> conflicts.add(RowFactory.create(c[0], c[1])));
       b.captureIds().forEach(id -> captures.add(capturePaths.get(id)));
     }
     long start = b != null ? b.firstNanos() : ch.commandNanos();
@@ -92,8 +98,9 @@ public final class TransferRows {
         expected < 0 ? null : expected,
         b == null ? null : b.sha256(),
         b == null ? null : b.md5(),
+        b == null ? null : b.mimeType(),
         status,
-        b == null ? 0L : b.missingBytes(),
+        b == null ? 0L : b.missingBytes() + Math.max(0, expected - b.length()),
         gaps.toArray(Row[]::new),
         ch.restOffset(),
         ch.transferType(),
@@ -103,6 +110,7 @@ public final class TransferRows {
         captures.toArray(String[]::new),
         b == null ? 0L : b.duplicateBytes(),
         b == null ? 0L : b.conflictBytes(),
+        conflicts.toArray(Row[]::new),
         ch.announcedAddressDiffers(),
         ch.endpointReused(),
         ch.storedName(),

@@ -17,21 +17,28 @@ final class TransferStatus {
 
   private TransferStatus() {}
 
-  static String of(ExpectedDataChannel ch, TransferBytes b, long expectedBytes) {
+  /**
+   * @param reset whether either end of the data connection sent a RST
+   */
+  static String of(ExpectedDataChannel ch, TransferBytes b, long expectedBytes, boolean reset) {
     boolean replyFailed = ch.replyCode() >= 400;
     if (b == null) {
       return replyFailed ? FAILED : NO_DATA;
     }
+    boolean cutShort = reset && !b.finSeen();
+    boolean sizeMatches = expectedBytes >= 0 && b.length() == expectedBytes;
     if (b.missingBytes() > 0) {
-      return b.truncatedSegments() ? TRUNCATED : INCOMPLETE;
+      return b.truncatedSegments() ? TRUNCATED : cutShort ? ABORTED : INCOMPLETE;
     }
     if (expectedBytes >= 0 && b.length() < expectedBytes) {
-      return b.rstSeen() ? ABORTED : INCOMPLETE;
+      return cutShort || replyFailed ? ABORTED : INCOMPLETE;
     }
     if (replyFailed && b.length() == 0) {
       return FAILED;
     }
-    if (b.rstSeen() && replyFailed && expectedBytes < 0) {
+    // A reset after every announced byte arrived (servers answering 426 to a client that closed
+    // early, as in Wireshark's KasperskyPackets.CAP) leaves a complete file.
+    if (cutShort && !sizeMatches) {
       return ABORTED;
     }
     return COMPLETE;
