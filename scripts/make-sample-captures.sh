@@ -455,7 +455,7 @@ s_rest_download_ipv6() {
 ALL=(s_pasv_download_ipv4 s_epsv_download_ipv6 s_port_download_ipv4 s_eprt_download_ipv6
      s_pasv_upload_ipv4 s_epsv_upload_ipv6 s_port_upload_ipv4 s_eprt_upload_ipv6
      s_pasv_list_ipv4 s_epsv_nlst_ipv6 s_epsv_mlsd_ipv6 s_multi_session
-     s_ascii_download_ipv4 s_rest_download_ipv6)
+     s_ascii_download_ipv4 s_rest_download_ipv6 s_pasv_download_port2121_ipv4)
 declare -A BY_NAME=(
     [pasv-download-ipv4-pureftpd-curl]=s_pasv_download_ipv4
     [epsv-download-ipv6-pureftpd-curl]=s_epsv_download_ipv6
@@ -471,6 +471,7 @@ declare -A BY_NAME=(
     [multi-transfer-session-epsv-ipv4-pureftpd-curl]=s_multi_session
     [epsv-ascii-download-ipv4-pyftpdlib-curl]=s_ascii_download_ipv4
     [epsv-rest-download-ipv6-pyftpdlib-lftp]=s_rest_download_ipv6
+    [pasv-download-port2121-ipv4-pyftpdlib-curl]=s_pasv_download_port2121_ipv4
 )
 
 # ------------------------------------------------------------------ summary
@@ -503,6 +504,25 @@ print("; ".join("%s %s %s%s %s %s" % (t["command"], t["mode"], "v%d" % t["ip_ver
     echo "       pure-ftpd $(dpkg-query -W -f '${Version}' pure-ftpd 2>/dev/null); python3-pyftpdlib $(dpkg-query -W -f '${Version}' python3-pyftpdlib 2>/dev/null); $("$PY" --version)"
     echo "       $(curl --version | head -1 | cut -d' ' -f1-2); $(lftp --version | head -1 | sed 's/ | Copyright.*//'); $(wget --version | head -1)"
     echo "       kernel $(uname -r); $(ip -V)"
+}
+
+s_pasv_download_port2121_ipv4() {
+    # FTP on a port nobody names: the job must find the control connection by its content.
+    local n=pasv-download-port2121-ipv4-pyftpdlib-curl.pcap i
+    begin $n
+    start_bg pyftpdlib2121 ip netns exec "$NS_S" "${PIN[@]}" "$PY" "$LIB/pyftpd_server.py" "$V4_S" 2121 \
+        "$WORK/srv/bob" "$PY_USER" "$PY_PASS" "$PY_PASV_LO" "$PY_PASV_HI"
+    for i in $(seq 1 50); do
+        ip netns exec "$NS_S" ss -Hltn "sport = :2121" | grep -q ":2121" && break
+        sleep 0.1
+    done
+    cap_start "$SAMPLES/$n"
+    client curl -q -sS --disable-epsv -u "$PY_USER:$PY_PASS" -o "$C/out/index.bin" \
+        "ftp://$V4_S:2121/pub/index.bin"
+    cap_stop; stop_bg pyftpdlib2121
+    same "$B/pub/index.bin" "$C/out/index.bin"
+    expect $n "pyftpdlib on port 2121 + curl --disable-epsv (PASV)" --control-port 2121 \
+        --xfer RETR server "$B/pub/index.bin"
 }
 
 # ------------------------------------------------------------------ main

@@ -397,9 +397,9 @@ def build(args):
     cap = args.capture
     fmt = capture_format(cap)
     streams = tcp_streams(cap)
-    control = sorted(st for st, e in streams.items() if e[3] == 21)
+    control = sorted(st for st, e in streams.items() if e[3] == args.control_port)
     if not control:
-        die("%s: no control connection to port 21" % cap)
+        die("%s: no control connection to port %d" % (cap, args.control_port))
     sessions, transfers = [], []
     for idx, st in enumerate(control):
         sess, xf, _ = walk_session(cap, st, streams[st], streams)
@@ -520,7 +520,7 @@ def build(args):
              "sha256_source", "sha256_source_detail", "data_connection", "note"]
     out_transfers = [{k: r[k] for k in order if k in r} for r in out_transfers]
     for s in sessions:
-        if s["server_port"] != 21:
+        if s["server_port"] != args.control_port:
             die("unexpected control port")
     doc = {
         "capture": os.path.relpath(cap, args.root) if args.root else cap,
@@ -573,7 +573,11 @@ def check_one(jpath, root=None):
                 die("%s: %s %r: %s gives %d bytes sha256 %s, JSON says %d %s"
                     % (jpath, t["command"], t["path"], how, n, sha, t["bytes"], t["sha256"]))
     # 2. commands / arguments / data ports through the FTP dissector
-    txt = tshark("-r", cap, "-Y", "ftp", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=\x1e",
+    # a control port other than 21 must be named for tshark's FTP dissector ("decode as")
+    decode_as = []
+    for port in sorted({s["server_port"] for s in doc["sessions"]} - {21}):
+        decode_as += ["-d", "tcp.port==%d,ftp" % port]
+    txt = tshark("-r", cap, *decode_as, "-Y", "ftp", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=\x1e",
                  "-e", "tcp.stream", "-e", "ftp.request.command", "-e", "ftp.request.arg",
                  "-e", "ftp.passive.port", "-e", "ftp.epsv.port", "-e", "ftp.active.port",
                  "-e", "ftp.eprt.port")
@@ -630,6 +634,7 @@ def main():
     b.add_argument("--out", required=True)
     b.add_argument("--made-by", required=True)
     b.add_argument("--root", help="directory the capture path in the JSON is relative to")
+    b.add_argument("--control-port", type=int, default=21, help="the FTP server's control port")
     b.add_argument("--xfer", nargs=3, action="append", default=[], metavar=("CMD", "SOURCE", "FILE"))
     b.add_argument("--note", nargs=2, action="append", metavar=("INDEX", "TEXT"))
     c = sub.add_parser("check")

@@ -13,6 +13,7 @@ import dev.ftprecon.jobs.index.TransferRows;
 import dev.ftprecon.jobs.input.CaptureFile;
 import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
+import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.jobs.schema.ScanSchema;
 import java.util.Comparator;
@@ -56,7 +57,14 @@ public final class FtpReconstructJob {
 
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
-                segments, options.controlPorts(), paths, options.maskPasswords(), partitions)
+                spark,
+                segments,
+                options.controlPorts(),
+                options.detectControl(),
+                paths,
+                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+                options.maskPasswords(),
+                partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<SessionExpectation> expectations =
         control.flatMap(r -> r.expectations().iterator()).collect().stream()

@@ -18,6 +18,7 @@ public record ReconstructOptions(
     Map<String, String> sparkConf,
     Set<Integer> controlPorts,
     boolean maskPasswords,
+    boolean detectControl,
     boolean help) {
 
   public static final String OUTPUT = "--output";
@@ -25,6 +26,7 @@ public record ReconstructOptions(
   public static final String CONF = "--conf";
   public static final String CONTROL_PORTS = "--control-ports";
   public static final String MASK_PASSWORDS = "--mask-passwords";
+  public static final String NO_CONTROL_DETECTION = "--no-control-detection";
   public static final String HELP = "--help";
 
   /** What a masked password reads as in the sessions and commands tables. */
@@ -47,6 +49,8 @@ public record ReconstructOptions(
           "  --master URL            Spark master (default: local[*], or what spark-submit set)",
           "  --conf KEY=VALUE        a Spark setting; repeatable",
           "  --control-ports LIST    FTP control ports, comma separated (default: 21)",
+          "  --no-control-detection  follow only the control ports named, do not find FTP control",
+          "                          connections on other ports by their content (greeting + USER)",
           "  --mask-passwords        write " + MASKED + " instead of the passwords seen (PASS)",
           "  -h, --help              print this help and exit",
           "",
@@ -67,17 +71,19 @@ public record ReconstructOptions(
     Set<Integer> ports = DEFAULT_CONTROL_PORTS;
     List<String> inputs = new ArrayList<>();
     boolean mask = false;
+    boolean detect = true;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "-h", HELP -> {
-          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, false, true);
+          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, false, true, true);
         }
         case "-o", OUTPUT -> output = value(args, ++i, arg);
         case MASTER -> master = value(args, ++i, arg);
         case CONF -> putConf(conf, value(args, ++i, arg));
         case CONTROL_PORTS -> ports = ports(value(args, ++i, arg));
         case MASK_PASSWORDS -> mask = true;
+        case NO_CONTROL_DETECTION -> detect = false;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -92,7 +98,8 @@ public record ReconstructOptions(
     if (inputs.isEmpty()) {
       throw new UsageException("missing INPUT: name at least one capture, directory or glob");
     }
-    return new ReconstructOptions(output, List.copyOf(inputs), master, conf, ports, mask, false);
+    return new ReconstructOptions(
+        output, List.copyOf(inputs), master, conf, ports, mask, detect, false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

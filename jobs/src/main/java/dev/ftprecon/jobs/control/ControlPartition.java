@@ -6,6 +6,8 @@ import dev.ftprecon.ftp.FtpCommandRecord;
 import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.ftp.FtpSessionSummary;
 import dev.ftprecon.jobs.ReconstructOptions;
+import dev.ftprecon.jobs.input.PayloadReader;
+import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import dev.ftprecon.jobs.schema.Times;
 import dev.ftprecon.output.SafeNames;
@@ -27,10 +29,13 @@ import org.apache.spark.sql.RowFactory;
 final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlResult> {
   private static final long serialVersionUID = 1L;
   private final Broadcast<List<String>> capturePaths;
+  private final SerializableConfiguration conf;
   private final boolean maskPasswords;
 
-  ControlPartition(Broadcast<List<String>> capturePaths, boolean maskPasswords) {
+  ControlPartition(
+      Broadcast<List<String>> capturePaths, SerializableConfiguration conf, boolean maskPasswords) {
     this.capturePaths = capturePaths;
+    this.conf = conf;
     this.maskPasswords = maskPasswords;
   }
 
@@ -40,6 +45,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
 
   @Override
   public Iterator<ControlResult> call(Iterator<Row> rows) {
+    PayloadReader payloads = new PayloadReader(conf.value(), capturePaths.value());
     return new Iterator<>() {
       private Row lookahead = rows.hasNext() ? rows.next() : null;
       private ControlResult next;
@@ -48,6 +54,9 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
       public boolean hasNext() {
         while (next == null && lookahead != null) {
           next = followOneConnection();
+        }
+        if (next == null) {
+          payloads.close();
         }
         return next != null;
       }
@@ -77,7 +86,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
           long ts = row.<Long>getAs(SegmentSchema.TS_NS);
           lastNanos = Math.max(lastNanos, ts);
           captureIds.add(row.<Integer>getAs(SegmentSchema.CAPTURE_ID));
-          byte[] payload = row.getAs(SegmentSchema.PAYLOAD);
+          byte[] payload = payload(row, payloads);
           boolean fromClient =
               conn.clientIp.equals(row.getAs(SegmentSchema.SRC_IP))
                   && conn.clientPort == row.<Integer>getAs(SegmentSchema.SRC_PORT);
@@ -111,6 +120,26 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
             expectations(sessionId, ipVersion, conn, summary));
       }
     };
+  }
+
+  /**
+   * The segment's payload: carried in the row for segments on control ports, read where it lies in
+   * the capture for connections found by content.
+   */
+  private static byte[] payload(Row row, PayloadReader payloads) {
+    byte[] inline = row.getAs(SegmentSchema.PAYLOAD);
+    int len = row.<Integer>getAs(SegmentSchema.PAYLOAD_LEN);
+    long pos = row.<Long>getAs(SegmentSchema.PAYLOAD_POS);
+    if (inline != null || len == 0 || pos < 0) {
+      return inline;
+    }
+    byte[] bytes = new byte[len];
+    try {
+      payloads.read(row.<Integer>getAs(SegmentSchema.CAPTURE_ID), pos, bytes, len);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes;
   }
 
   private Row sessionRow(

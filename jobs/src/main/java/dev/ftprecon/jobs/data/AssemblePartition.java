@@ -11,6 +11,7 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
+import dev.ftprecon.jobs.input.PayloadReader;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;

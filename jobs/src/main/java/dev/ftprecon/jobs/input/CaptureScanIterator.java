@@ -169,8 +169,16 @@ final class CaptureScanIterator implements Iterator<Row> {
         len,
         segment.payloadClaimedLength(),
         segment.truncated(),
+        len >= 4 ? head(record.buffer(), start) : 0,
         payload,
         null);
+  }
+
+  private static int head(byte[] b, int i) {
+    return ((b[i] & 0xFF) << 24)
+        | ((b[i + 1] & 0xFF) << 16)
+        | ((b[i + 2] & 0xFF) << 8)
+        | (b[i + 3] & 0xFF);
   }
 
   private Row summary() {
@@ -204,7 +212,7 @@ final class CaptureScanIterator implements Iterator<Row> {
             error,
             errorOffset);
     return RowFactory.create(
-        file.id(), -1L, -1L, 0L, 0, "", "", 0, 0, 0L, 0L, 0, 0, 0, false, null, capture);
+        file.id(), -1L, -1L, 0L, 0, "", "", 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, capture);
   }
 
   private void closeQuietly() {

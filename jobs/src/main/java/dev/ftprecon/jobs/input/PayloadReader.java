@@ -1,4 +1,4 @@
-package dev.ftprecon.jobs.data;
+package dev.ftprecon.jobs.input;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.Path;
  * Reads payload bytes where they lie in the captures, by positional reads, keeping a few captures
  * open (a transfer's segments usually come from one file or a few rotated ones).
  */
-final class PayloadReader implements Closeable {
+public final class PayloadReader implements Closeable {
   /** Open captures kept per task; rotated captures of one transfer rarely exceed this. */
   static final int MAX_OPEN_CAPTURES = 8;
 
@@ -31,12 +31,12 @@ final class PayloadReader implements Closeable {
         }
       };
 
-  PayloadReader(Configuration conf, List<String> capturePaths) {
+  public PayloadReader(Configuration conf, List<String> capturePaths) {
     this.conf = conf;
     this.capturePaths = capturePaths;
   }
 
-  void read(int captureId, long position, byte[] buf, int len) throws IOException {
+  public void read(int captureId, long position, byte[] buf, int len) throws IOException {
     stream(captureId).readFully(position, buf, 0, len);
   }
 
