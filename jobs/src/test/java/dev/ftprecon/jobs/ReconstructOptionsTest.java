@@ -90,6 +90,15 @@ class ReconstructOptionsTest {
   }
 
   @Test
+  void controlDetectionByContentIsOnUnlessTurnedOff() throws Exception {
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "o", "i"}).detectControl()).isTrue();
+    assertThat(
+            ReconstructOptions.parse(new String[] {"--no-control-detection", "-o", "o", "i"})
+                .detectControl())
+        .isFalse();
+  }
+
+  @Test
   void helpShortCircuits() throws Exception {
     assertThat(ReconstructOptions.parse(new String[] {"--help", "--bogus"}).help()).isTrue();
   }
