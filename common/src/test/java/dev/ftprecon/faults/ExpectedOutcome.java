@@ -84,12 +84,13 @@ record ExpectedOutcome(
   /** Only the first {@code length} bytes arrived, with nothing missing among them. */
   static ExpectedOutcome prefix(String status, byte[] original, int length) {
     byte[] file = Arrays.copyOf(original, length);
+    // The bytes announced (SIZE reply) but never sent are missing: one gap past the file's end.
     return new ExpectedOutcome(
         status,
         length,
         Digests.sha256(file),
-        0,
-        List.of(),
+        original.length - length,
+        List.of(new FileRange(length, original.length)),
         0,
         0,
         List.of(),

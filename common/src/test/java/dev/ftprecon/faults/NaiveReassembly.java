@@ -118,9 +118,12 @@ final class NaiveReassembly {
       }
       size = Math.max(size, start + payload.length);
     }
+    // Without a FIN the end of the stream is the size the control connection announced
+    // (maxSize): what was never sent up to it is missing, though the file ends at the last byte.
+    long gapsEnd = finEnd < 0 ? maxSize : size;
     long gapStart = -1;
-    for (int at = 0; at <= size; at++) {
-      boolean missing = at < size && !seen[at];
+    for (int at = 0; at <= gapsEnd; at++) {
+      boolean missing = at < gapsEnd && (at >= size || !seen[at]);
       if (missing && gapStart < 0) {
         gapStart = at;
       } else if (!missing && gapStart >= 0) {

@@ -13,8 +13,8 @@ import java.util.Random;
  *
  * <p>Expected status: aborted, meaning a RST was seen before any FIN of the sender and fewer bytes
  * arrived than the file has (its size is known from the control connection's SIZE reply). The file
- * is the received prefix, with no gap (nothing is missing before its end): size = the kept data,
- * sha256 of those first bytes of the original.
+ * is the received prefix (size = the kept data, sha256 of those first bytes of the original); the
+ * bytes announced but never sent are one gap past its end.
  */
 final class RstMidwayFault implements FaultBehaviour {
   @Override
@@ -66,7 +66,7 @@ final class RstMidwayFault implements FaultBehaviour {
             + ") at the time of the first removed data segment. The control connection (SIZE"
             + " reply, 226) is untouched. Expected: aborted, the file is the first "
             + keptBytes
-            + " bytes of the original, no gaps.";
+            + " bytes of the original; the rest, announced by SIZE, is one gap past its end.";
     return FaultOutput.single(
         name(),
         edit.result(),

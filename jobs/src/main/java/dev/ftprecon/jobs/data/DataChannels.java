@@ -9,13 +9,14 @@ import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -31,6 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * offset and assembled.
  */
 public final class DataChannels {
+  private static final int FIN = 0x01;
+
   static final String A_IP = "a_ip";
   static final String A_PORT = "a_port";
   static final String B_IP = "b_ip";
@@ -112,20 +115,8 @@ public final class DataChannels {
                         sendingSegment(assigned.value(), r) != null
                             && (r.<Integer>getAs(SegmentSchema.PAYLOAD_LEN) > 0
                                 || (r.<Integer>getAs(SegmentSchema.FLAGS) & 0x07) != 0))
-            .map(
-                (MapFunction<Row, Row>)
-                    r ->
-                        RowFactory.create(
-                            sendingSegment(assigned.value(), r).transfer(),
-                            r.getAs(SegmentSchema.TS_NS),
-                            r.getAs(SegmentSchema.CAPTURE_ID),
-                            r.getAs(SegmentSchema.RECORD_OFFSET),
-                            r.getAs(SegmentSchema.PAYLOAD_POS),
-                            r.getAs(SegmentSchema.SEQ),
-                            r.getAs(SegmentSchema.FLAGS),
-                            r.getAs(SegmentSchema.PAYLOAD_LEN),
-                            r.<Boolean>getAs(SegmentSchema.TRUNCATED),
-                            r.getAs(SegmentSchema.PAYLOAD)),
+            .flatMap(
+                (FlatMapFunction<Row, Row>) r -> tag(sendingSegment(assigned.value(), r), r),
                 Encoders.row(DataSegmentSchema.SCHEMA));
     JavaRDD<Row> unwrapped =
         tagged
@@ -155,6 +146,46 @@ public final class DataChannels {
             .javaRDD()
             .mapPartitions(new AssemblePartition(conf, outputDir, capturePaths, names))
             .collect());
+  }
+
+  /**
+   * The segment as a data row of its transfer. A FIN on a segment the snap length cut short becomes
+   * a row of its own at the sequence number after the whole payload (RFC 9293 §3.4: the FIN
+   * occupies the number after the last data byte), so the stream's end stays known.
+   */
+  private static Iterator<Row> tag(DataAssignment a, Row r) {
+    int flags = r.<Integer>getAs(SegmentSchema.FLAGS);
+    boolean truncated = r.<Boolean>getAs(SegmentSchema.TRUNCATED);
+    long seq = r.<Long>getAs(SegmentSchema.SEQ);
+    Row data =
+        RowFactory.create(
+            a.transfer(),
+            r.getAs(SegmentSchema.TS_NS),
+            r.getAs(SegmentSchema.CAPTURE_ID),
+            r.getAs(SegmentSchema.RECORD_OFFSET),
+            r.getAs(SegmentSchema.PAYLOAD_POS),
+            seq,
+            truncated ? flags & ~FIN : flags,
+            r.getAs(SegmentSchema.PAYLOAD_LEN),
+            truncated,
+            r.getAs(SegmentSchema.PAYLOAD));
+    if (!truncated || (flags & FIN) == 0) {
+      return List.of(data).iterator();
+    }
+    long finSeq = (seq + r.<Integer>getAs(SegmentSchema.PAYLOAD_CLAIMED_LEN)) & 0xFFFFFFFFL;
+    Row fin =
+        RowFactory.create(
+            a.transfer(),
+            r.getAs(SegmentSchema.TS_NS),
+            r.getAs(SegmentSchema.CAPTURE_ID),
+            r.getAs(SegmentSchema.RECORD_OFFSET),
+            -1L,
+            finSeq,
+            FIN,
+            0,
+            false,
+            null);
+    return List.of(data, fin).iterator();
   }
 
   private static DataAssignment sendingSegment(Map<ConnectionKey, DataAssignment> assigned, Row r) {
