@@ -134,6 +134,30 @@ class PublicCorpusIT extends SparkTestBase {
         exact, mismatches.size(), tsharkRight, partial);
     assertThat(mismatches).as("transfers not reproduced byte-exact").isEmpty();
     assertThat(exact).isGreaterThan(tsharkRight);
+
+    // AUTH TLS (RFC 4217) accepted: flagged, and nothing parsed from the ciphertext after it.
+    for (String tls : List.of("zeek/traces/ftp-auth-tls.pcap", "ndpi/pcap/ftp-start-tls.pcap")) {
+      List<Row> sessions = sessionsOf(corpus, tls);
+      assertThat(sessions).as(tls).isNotEmpty();
+      assertThat(sessions).allSatisfy(r -> assertThat(r.<Boolean>getAs("tls")).isTrue());
+    }
+    // Zeek's bruteforce trace: every 530 reply tshark sees is a failed login of ours.
+    Path bruteforce = corpus.resolve("zeek/traces/bruteforce.pcap");
+    long refused = Tshark.count(bruteforce, "ftp.response.code == 530");
+    List<Row> attempts = sessionsOf(corpus, "zeek/traces/bruteforce.pcap");
+    assertThat(refused).isPositive();
+    assertThat(attempts.stream().mapToLong(r -> r.<Integer>getAs("failed_logins")).sum())
+        .isEqualTo(refused);
+    assertThat(attempts).noneMatch(r -> Boolean.TRUE.equals(r.getAs("login_succeeded")));
+  }
+
+  private static List<Row> sessionsOf(Path corpus, String capture) {
+    return spark.read().parquet(out.resolve("index/sessions").toString()).collectAsList().stream()
+        .filter(
+            r ->
+                r.getList(r.fieldIndex("captures")).stream()
+                    .anyMatch(p -> String.valueOf(p).endsWith("/" + capture)))
+        .toList();
   }
 
   private static String statusOf(

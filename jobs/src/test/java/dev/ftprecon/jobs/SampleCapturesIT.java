@@ -130,6 +130,28 @@ class SampleCapturesIT extends SparkTestBase {
     }
   }
 
+  @Test
+  void everyFileTypeAgreesWithLibmagic() throws Exception {
+    Path fileCommand = Path.of("/usr/bin/file");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(fileCommand), "no file(1)");
+    int compared = 0;
+    for (Row row : transfers) {
+      String file = row.getAs("file");
+      if (file == null || row.<Long>getAs("bytes") == 0) {
+        continue; // libmagic calls an empty file inode/x-empty, which is no media type
+      }
+      Process p =
+          new ProcessBuilder(
+                  fileCommand.toString(), "--brief", "--mime-type", out.resolve(file).toString())
+              .start();
+      String magic = new String(p.getInputStream().readAllBytes()).strip();
+      p.waitFor();
+      assertThat(row.<String>getAs("mime_type")).as(file).isEqualTo(magic);
+      compared++;
+    }
+    assertThat(compared).isGreaterThanOrEqualTo(15);
+  }
+
   private static Row onlyTransfer(String capture, String command, String path) {
     List<Row> rows = new ArrayList<>();
     for (Row r : transfers) {

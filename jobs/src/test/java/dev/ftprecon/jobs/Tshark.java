@@ -1,0 +1,30 @@
+package dev.ftprecon.jobs;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** tshark as an independent oracle in tests; they are skipped where it is not installed. */
+final class Tshark {
+  private static final Path TSHARK = Path.of("/usr/bin/tshark");
+
+  /** Frames of {@code capture} matching the display filter. */
+  static long count(Path capture, String displayFilter) throws IOException, InterruptedException {
+    assumeTrue(Files.isExecutable(TSHARK), "tshark is not installed");
+    Process p =
+        new ProcessBuilder(TSHARK.toString(), "-n", "-r", capture.toString(), "-Y", displayFilter)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("tshark failed on " + capture);
+    }
+    return out.lines().filter(l -> !l.isBlank()).count();
+  }
+
+  private Tshark() {}
+}
