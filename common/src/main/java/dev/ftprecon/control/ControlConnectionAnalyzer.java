@@ -15,6 +15,13 @@ public final class ControlConnectionAnalyzer {
    */
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 1 << 20;
 
+  /**
+   * How long (capture time) a hole in a control stream may wait for its retransmission before it is
+   * declared lost: above the usual retransmission timeouts (RFC 6298 §2.4: at least 1 s), well
+   * below the pauses of an interactive session, so that commands keep their place among replies.
+   */
+  public static final long DEFAULT_MAX_HOLE_WAIT_NANOS = 5_000_000_000L;
+
   private static final int SYN = 0x02;
 
   private final FtpSessionTracker tracker;
@@ -25,8 +32,12 @@ public final class ControlConnectionAnalyzer {
   public ControlConnectionAnalyzer(
       String clientIp, int clientPort, String serverIp, int serverPort, FtpLimits limits) {
     this.tracker = new FtpSessionTracker(clientIp, clientPort, serverIp, serverPort, limits);
-    this.fromClient = new OrderedDelivery(DEFAULT_MAX_BUFFERED_BYTES, new TrackerSink(true));
-    this.fromServer = new OrderedDelivery(DEFAULT_MAX_BUFFERED_BYTES, new TrackerSink(false));
+    this.fromClient =
+        new OrderedDelivery(
+            DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_MAX_HOLE_WAIT_NANOS, new TrackerSink(true));
+    this.fromServer =
+        new OrderedDelivery(
+            DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_MAX_HOLE_WAIT_NANOS, new TrackerSink(false));
   }
 
   /** Hands one direction's in-order bytes and holes to the tracker. */
@@ -55,6 +66,8 @@ public final class ControlConnectionAnalyzer {
   /** One TCP segment of the connection; {@code fromClient} says its direction. */
   public void segment(
       boolean fromClient, long tsNanos, long seq, int flags, byte[] payload, int off, int len) {
+    this.fromClient.advanceTo(tsNanos);
+    this.fromServer.advanceTo(tsNanos);
     OrderedDelivery side = fromClient ? this.fromClient : this.fromServer;
     if ((flags & SYN) != 0) {
       side.syn(seq);
@@ -76,8 +89,8 @@ public final class ControlConnectionAnalyzer {
   }
 
   public FtpSessionSummary finish(long endNanos) {
-    fromClient.finish(endNanos);
-    fromServer.finish(endNanos);
+    fromClient.finish();
+    fromServer.finish();
     return tracker.finish(endNanos);
   }
 }

@@ -17,17 +17,31 @@ final class OrderedDelivery {
     void gap(long tsNanos, long bytes);
   }
 
+  /** Bytes waiting behind a hole, with the time of the packet that carried them. */
+  private record Pending(long tsNanos, byte[] bytes) {}
+
   private final long maxBufferedBytes;
+  private final long maxHoleWaitNanos;
   private final Sink sink;
-  private final TreeMap<Long, byte[]> pending = new TreeMap<>();
+  private final TreeMap<Long, Pending> pending = new TreeMap<>();
   private SequenceUnwrapper unwrapper;
   private long next;
   private long bufferedBytes;
   private long gapBytes;
 
-  OrderedDelivery(long maxBufferedBytes, Sink sink) {
+  OrderedDelivery(long maxBufferedBytes, long maxHoleWaitNanos, Sink sink) {
     this.maxBufferedBytes = maxBufferedBytes;
+    this.maxHoleWaitNanos = maxHoleWaitNanos;
     this.sink = sink;
+  }
+
+  /** Capture time has reached {@code tsNanos}: give up on holes older than the wait allows. */
+  void advanceTo(long tsNanos) {
+    while (!pending.isEmpty()
+        && tsNanos - pending.firstEntry().getValue().tsNanos() > maxHoleWaitNanos) {
+      skipToFirstPending();
+      drain();
+    }
   }
 
   /** A SYN fixes the stream's origin: its first data byte is ISN + 1 (RFC 793 §3.3). */
@@ -56,24 +70,24 @@ final class OrderedDelivery {
       int skip = (int) (next - offset);
       sink.data(tsNanos, payload, off + skip, len - skip);
       next = end;
-      drain(tsNanos);
+      drain();
       return;
     }
     byte[] copy = new byte[len];
     System.arraycopy(payload, off, copy, 0, len);
-    byte[] previous = pending.put(offset, copy);
-    bufferedBytes += len - (previous == null ? 0 : previous.length);
+    Pending previous = pending.put(offset, new Pending(tsNanos, copy));
+    bufferedBytes += len - (previous == null ? 0 : previous.bytes().length);
     while (bufferedBytes > maxBufferedBytes && !pending.isEmpty()) {
-      skipToFirstPending(tsNanos);
-      drain(tsNanos);
+      skipToFirstPending();
+      drain();
     }
   }
 
   /** Delivers whatever still waits behind a hole. */
-  void finish(long tsNanos) {
+  void finish() {
     while (!pending.isEmpty()) {
-      skipToFirstPending(tsNanos);
-      drain(tsNanos);
+      skipToFirstPending();
+      drain();
     }
   }
 
@@ -81,24 +95,25 @@ final class OrderedDelivery {
     return gapBytes;
   }
 
-  private void skipToFirstPending(long tsNanos) {
+  private void skipToFirstPending() {
     long first = pending.firstKey();
     if (first > next) {
-      sink.gap(tsNanos, first - next);
+      sink.gap(pending.firstEntry().getValue().tsNanos(), first - next);
       gapBytes += first - next;
       next = first;
     }
   }
 
-  private void drain(long tsNanos) {
+  private void drain() {
     while (!pending.isEmpty()) {
-      Map.Entry<Long, byte[]> head = pending.firstEntry();
+      Map.Entry<Long, Pending> head = pending.firstEntry();
       long offset = head.getKey();
       if (offset > next) {
         return;
       }
       pending.pollFirstEntry();
-      byte[] bytes = head.getValue();
+      long tsNanos = head.getValue().tsNanos();
+      byte[] bytes = head.getValue().bytes();
       bufferedBytes -= bytes.length;
       long end = offset + bytes.length;
       if (end > next) {

@@ -11,11 +11,14 @@ class OrderedDeliveryTest {
   /** Records what the delivery hands on: text for data, "<gap N>" for holes. */
   private final List<String> delivered = new ArrayList<>();
 
+  private final List<Long> times = new ArrayList<>();
+
   private final OrderedDelivery.Sink sink =
       new OrderedDelivery.Sink() {
         @Override
         public void data(long tsNanos, byte[] buf, int off, int len) {
           delivered.add(new String(buf, off, len, StandardCharsets.ISO_8859_1));
+          times.add(tsNanos);
         }
 
         @Override
@@ -25,23 +28,28 @@ class OrderedDeliveryTest {
       };
 
   private static void send(OrderedDelivery d, long seq, String text) {
+    send(d, 0, seq, text);
+  }
+
+  private static void send(OrderedDelivery d, long ts, long seq, String text) {
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-    d.segment(0, seq, b, 0, b.length);
+    d.advanceTo(ts);
+    d.segment(ts, seq, b, 0, b.length);
   }
 
   @Test
   void deliversInOrderSegmentsAsTheyCome() {
-    OrderedDelivery d = new OrderedDelivery(1 << 20, sink);
+    OrderedDelivery d = new OrderedDelivery(1 << 20, Long.MAX_VALUE, sink);
     d.syn(999); // first data byte is ISN + 1 = 1000
     send(d, 1000, "USER a\r\n");
     send(d, 1008, "PASS b\r\n");
-    d.finish(0);
+    d.finish();
     assertThat(delivered).containsExactly("USER a\r\n", "PASS b\r\n");
   }
 
   @Test
   void holdsASegmentThatArrivesEarlyUntilTheHoleIsFilled() {
-    OrderedDelivery d = new OrderedDelivery(1 << 20, sink);
+    OrderedDelivery d = new OrderedDelivery(1 << 20, Long.MAX_VALUE, sink);
     d.syn(999);
     send(d, 1008, "PASS b\r\n");
     assertThat(delivered).isEmpty();
@@ -51,7 +59,7 @@ class OrderedDeliveryTest {
 
   @Test
   void dropsRetransmittedBytesAndDeliversOnlyTheNewTailOfAnOverlap() {
-    OrderedDelivery d = new OrderedDelivery(1 << 20, sink);
+    OrderedDelivery d = new OrderedDelivery(1 << 20, Long.MAX_VALUE, sink);
     d.syn(999);
     send(d, 1000, "USER a\r\n");
     send(d, 1000, "USER a\r\n");
@@ -61,18 +69,18 @@ class OrderedDeliveryTest {
 
   @Test
   void reportsAHoleThatNeverFillsAtTheEnd() {
-    OrderedDelivery d = new OrderedDelivery(1 << 20, sink);
+    OrderedDelivery d = new OrderedDelivery(1 << 20, Long.MAX_VALUE, sink);
     d.syn(999);
     send(d, 1000, "USER a\r\n");
     send(d, 1018, "QUIT\r\n"); // bytes 1008..1017 never seen
-    d.finish(0);
+    d.finish();
     assertThat(delivered).containsExactly("USER a\r\n", "<gap 10>", "QUIT\r\n");
     assertThat(d.gapBytes()).isEqualTo(10);
   }
 
   @Test
   void skipsTheHoleWhenTheBufferOverflowsInsteadOfGrowing() {
-    OrderedDelivery d = new OrderedDelivery(8, sink);
+    OrderedDelivery d = new OrderedDelivery(8, Long.MAX_VALUE, sink);
     d.syn(999);
     send(d, 1010, "abcd");
     assertThat(delivered).isEmpty();
@@ -82,9 +90,22 @@ class OrderedDeliveryTest {
 
   @Test
   void takesTheFirstDataSeenAsOriginWhenTheHandshakeWasNotCaptured() {
-    OrderedDelivery d = new OrderedDelivery(1 << 20, sink);
+    OrderedDelivery d = new OrderedDelivery(1 << 20, Long.MAX_VALUE, sink);
     send(d, 0xFFFFFFFCL, "RETR"); // wraps past 2^32 within the line
     send(d, 0x00000000L, " x\r\n");
     assertThat(delivered).containsExactly("RETR", " x\r\n");
+  }
+
+  @Test
+  void givesUpOnAHoleAfterTheWaitAndKeepsEachSegmentsOwnTime() {
+    OrderedDelivery d = new OrderedDelivery(1 << 20, 5_000, sink);
+    d.syn(999);
+    send(d, 100, 1000, "USER a\r\n");
+    send(d, 200, 1018, "QUIT\r\n"); // bytes 1008..1017 lost
+    send(d, 5_000, 1024, "X\r\n");
+    assertThat(delivered).containsExactly("USER a\r\n");
+    d.advanceTo(5_201); // more than 5000 after the oldest waiting segment (200)
+    assertThat(delivered).containsExactly("USER a\r\n", "<gap 10>", "QUIT\r\n", "X\r\n");
+    assertThat(times).containsExactly(100L, 200L, 5_000L);
   }
 }
