@@ -474,7 +474,7 @@ declare -A BY_NAME=(
     [epsv-rest-download-ipv6-pyftpdlib-lftp]=s_rest_download_ipv6
     [pasv-download-port2121-ipv4-pyftpdlib-curl]=s_pasv_download_port2121_ipv4
     [pasv-download-pcap-file-ipv4-pureftpd-curl]=s_pcap_file_download_ipv4
-    [epsv-upload-pcapng-file-ipv4-pyftpdlib-ftplib]=s_pcapng_file_upload_ipv4
+    [pasv-upload-pcapng-file-ipv4-pyftpdlib-ftplib]=s_pcapng_file_upload_ipv4
 )
 
 # ------------------------------------------------------------------ summary
@@ -549,7 +549,7 @@ s_pcap_file_download_ipv4() {
 }
 
 s_pcapng_file_upload_ipv4() {
-    local n=epsv-upload-pcapng-file-ipv4-pyftpdlib-ftplib.pcapng
+    local n=pasv-upload-pcapng-file-ipv4-pyftpdlib-ftplib.pcapng
     begin $n; rm -f "$B/incoming/session.pcapng"
     cp "$SAMPLES/multi-transfer-session-epsv-ipv4-pureftpd-curl.pcapng" "$C/session.pcapng"
     start_pyftpdlib; cap_start "$SAMPLES/$n"
