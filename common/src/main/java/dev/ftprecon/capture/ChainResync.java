@@ -13,12 +13,12 @@ import java.util.BitSet;
  * offset and the {@link SplitOptions}: a split runs it on its own start, and its predecessor runs
  * it on the same offset to check that the split found the true boundary.
  *
- * <p>Candidates are tried in file order from {@code start - lookback} (never before the file's
- * header region). A candidate is believed when it starts a chain of records that each pass the
- * format's plausibility checks ({@link #recordAt}) and that reaches {@code start} and counts at
- * least K records, or that ends exactly at the end of the file, or in a record cut by the end of
- * the file at or after {@code start}. The answer is the chain's first record at or after {@code
- * start}. A chain rooted inside a record's payload must cross that record's true end before {@code
+ * <p>When {@code start - lookback} lies in the file's header region, the search begins at the end of
+ * that region, a true boundary, and simply follows the records' lengths. Otherwise candidates are
+ * tried in file order from {@code start - lookback}. A candidate is believed when it starts a chain
+ * of at least K records that each pass the format's plausibility checks ({@link #recordAt}) and
+ * that reaches {@code start} (or ends exactly at the end of the file before it). The answer is the
+ * chain's first record at or after {@code start}. A chain rooted inside a record's payload must cross that record's true end before {@code
  * start} (the lookback is at least the largest record), where it either dies or lands on a true
  * boundary and from there is the true chain.
  *
@@ -59,6 +59,7 @@ abstract class ChainResync {
   private CaptureInput input;
   private long[] chain = new long[64];
   private BitSet dead = new BitSet();
+  private int tailCount;
 
   /**
    * @param firstBoundary end of the header region: the first offset a record can start at
@@ -87,16 +88,19 @@ abstract class ChainResync {
     from = (from + alignment - 1) / alignment * alignment;
     try (InputStream in = opener.openAt(from)) {
       input = new CaptureInput(in, options.windowBytes(), from);
+      if (from == firstBoundary) {
+        return walkFrom(from, start);
+      }
       dead.clear();
       for (long candidate = from; ; candidate += alignment) {
         if (candidate - start >= options.scanLimitBytes()) {
           return GAVE_UP;
         }
         if (input.fill(minimumRecordBytes) < minimumRecordBytes) {
-          return NO_CHAIN_BEFORE_EOF;
+          break;
         }
         if (candidate >= start || !dead.get((int) (candidate - from))) {
-          long found = chainFrom(candidate, from, start);
+          long found = chainFrom(candidate, from, start, false);
           if (found >= 0) {
             return found;
           }
@@ -106,9 +110,66 @@ abstract class ChainResync {
     } finally {
       input = null;
     }
+    return findInTail(from, start);
   }
 
-  private long chainFrom(long candidate, long from, long start) throws IOException {
+  /**
+   * No chain of K records before the end of the file: fewer than K records follow {@code start -
+   * lookback}. Chains that end exactly at the end of the file, or in a record the end of the file
+   * cuts at or after {@code start}, are then believed with fewer records; the one with the most
+   * records wins (the earliest of equals), since the true chain from the first true record holds
+   * every record up to the end while a false one must land on the end by chance. The region is
+   * less than K + 1 records long, so trying every candidate in it is cheap.
+   */
+  private long findInTail(long from, long start) throws IOException {
+    try (InputStream in = opener.openAt(from)) {
+      input = new CaptureInput(in, options.windowBytes(), from);
+      long best = NO_CHAIN_BEFORE_EOF;
+      int bestCount = 0;
+      for (long candidate = from;
+          input.fill(minimumRecordBytes) >= minimumRecordBytes;
+          candidate += alignment) {
+        long found = chainFrom(candidate, from, start, true);
+        if (found >= 0 && tailCount > bestCount) {
+          best = found;
+          bestCount = tailCount;
+        }
+        input.consume(alignment);
+      }
+      return best;
+    } finally {
+      input = null;
+    }
+  }
+
+  /**
+   * The search starts at the end of the header region, a true boundary: follows the records as the
+   * whole-file reader would, by their lengths alone, to the first at or after {@code start}. Where
+   * the reader would stop on damage before {@code start}, the split lies after the damage and gets
+   * nothing.
+   */
+  private long walkFrom(long from, long start) throws IOException {
+    beginWalk();
+    long offset = from;
+    while (offset < start) {
+      int length = lengthAt();
+      if (length == END_OF_FILE) {
+        return offset;
+      }
+      if (length < 0) {
+        return NO_CHAIN_BEFORE_EOF;
+      }
+      input.consume(length);
+      offset += length;
+    }
+    return offset;
+  }
+  /**
+   * The first record at or after {@code start} of the chain from {@code candidate}, or -1 if the
+   * chain is not believed. In the tail search ({@code tail}), chains ending at the end of the file
+   * count too, and {@link #tailCount} says how many records they had.
+   */
+  private long chainFrom(long candidate, long from, long start, boolean tail) throws IOException {
     beginChain();
     long offset = candidate;
     int count = 0;
@@ -120,7 +181,7 @@ abstract class ChainResync {
       if (count >= options.chainLength() && offset >= start) {
         return firstAtOrAfterStart;
       }
-      if (count > 0 && offset < start && dead.get((int) (offset - from))) {
+      if (!tail && count > 0 && offset < start && dead.get((int) (offset - from))) {
         markDead(count, from, -1);
         return -1;
       }
@@ -129,12 +190,19 @@ abstract class ChainResync {
           relative >= options.windowBytes() ? REJECTED : recordAt((int) relative, offset, count);
       switch (length) {
         case END_OF_FILE:
-          return count == 0 ? -1 : offset >= start ? firstAtOrAfterStart : offset;
+          tailCount = count;
+          if (count >= options.chainLength() || (tail && count > 0)) {
+            return offset >= start ? firstAtOrAfterStart : offset;
+          }
+          return -1;
         case CUT:
-          if (offset >= start && count > 0) {
+          tailCount = count;
+          if (tail && count > 0 && offset >= start) {
             return firstAtOrAfterStart;
           }
-          markDead(count, from, offset < start ? offset : -1);
+          if (offset < start) {
+            markDead(count, from, offset);
+          }
           return -1;
         case IMPLAUSIBLE:
           if (offset < start) {
@@ -169,6 +237,17 @@ abstract class ChainResync {
       dead.set((int) (also - from));
     }
   }
+
+  /** Resets the state {@link #lengthAt} keeps (pcapng byte order) before a walk. */
+  abstract void beginWalk();
+
+  /**
+   * The length of the record at the walk's position ({@link #have}, {@link #at} with relative 0)
+   * as the whole-file reader sees it: {@link #END_OF_FILE}, or {@link #IMPLAUSIBLE} where that
+   * reader would stop on damage (or the record exceeds the search window). Used while walking from
+   * a true boundary.
+   */
+  abstract int lengthAt() throws IOException;
 
   /** Resets the per-chain state (previous timestamp, section state) before a new candidate. */
   abstract void beginChain();

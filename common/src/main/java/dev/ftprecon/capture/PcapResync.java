@@ -34,6 +34,26 @@ final class PcapResync extends ChainResync {
   }
 
   @Override
+  void beginWalk() {}
+
+  @Override
+  int lengthAt() throws IOException {
+    int have = have(0, PcapReader.RECORD_HEADER_BYTES);
+    if (have == 0) {
+      return END_OF_FILE;
+    }
+    if (have < PcapReader.RECORD_HEADER_BYTES) {
+      return IMPLAUSIBLE;
+    }
+    long captured = header.order().u32(array(), at(0) + PcapReader.CAPTURED_LENGTH_OFFSET);
+    if (captured > PcapReader.MAX_RECORD_BYTES) {
+      return IMPLAUSIBLE;
+    }
+    int length = PcapReader.RECORD_HEADER_BYTES + (int) captured;
+    return have(0, length) < length ? IMPLAUSIBLE : length;
+  }
+
+  @Override
   void beginChain() {
     previousNanos = 0;
   }

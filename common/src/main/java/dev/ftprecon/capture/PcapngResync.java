@@ -40,6 +40,7 @@ final class PcapngResync extends ChainResync {
   private boolean havePrevious;
   private long previousNanos;
   private boolean frameChecked;
+  private Endianness walkOrder = Endianness.BIG;
 
   /**
    * @param firstPacketBlock offset of the file's first packet block, where {@code initial} holds
@@ -48,6 +49,47 @@ final class PcapngResync extends ChainResync {
       CaptureFileOpener opener, long firstPacketBlock, PcapngSection initial, SplitOptions options) {
     super(opener, firstPacketBlock, options, ALIGNMENT, BlockFraming.MIN_BLOCK_BYTES);
     this.initial = initial;
+  }
+
+  @Override
+  void beginWalk() {
+    walkOrder = initial.order();
+  }
+
+  @Override
+  int lengthAt() throws IOException {
+    int have = have(0, BlockFraming.HEADER_BYTES + 4);
+    if (have == 0) {
+      return END_OF_FILE;
+    }
+    if (have < BlockFraming.HEADER_BYTES) {
+      return IMPLAUSIBLE;
+    }
+    byte[] b = array();
+    int at = at(0);
+    int minimum = BlockFraming.MIN_BLOCK_BYTES;
+    if (Endianness.BIG.u32(b, at)
+        == Integer.toUnsignedLong(CaptureFormat.PCAPNG_SECTION_HEADER_TYPE)) {
+      Optional<Endianness> magic =
+          have < BlockFraming.HEADER_BYTES + 4
+              ? Optional.empty()
+              : Endianness.ofPcapngMagic(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET);
+      if (magic.isEmpty()) {
+        return IMPLAUSIBLE;
+      }
+      walkOrder = magic.get();
+      minimum = PcapngReader.MIN_SECTION_HEADER_BYTES;
+    }
+    long length = walkOrder.u32(b, at + BlockFraming.LENGTH_OFFSET);
+    if (length < minimum || length % 4 != 0 || length > BlockFraming.MAX_BLOCK_BYTES) {
+      return IMPLAUSIBLE;
+    }
+    int blockBytes = (int) length;
+    if (have(0, blockBytes) < blockBytes
+        || walkOrder.u32(array(), at(0) + blockBytes - BlockFraming.TRAILER_BYTES) != length) {
+      return IMPLAUSIBLE;
+    }
+    return blockBytes;
   }
 
   @Override

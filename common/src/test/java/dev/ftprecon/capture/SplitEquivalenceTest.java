@@ -36,6 +36,7 @@ class SplitEquivalenceTest {
   private static final AtomicLong FILES = new AtomicLong();
   private static final AtomicLong LAYOUTS = new AtomicLong();
   private static final AtomicLong SPLITS = new AtomicLong();
+  private static final AtomicLong OUT_OF_SYNC = new AtomicLong();
 
   @TestFactory
   Stream<DynamicTest> samplesAndFaultCapturesReadSplitEqualTheWholeRead() throws IOException {
@@ -43,7 +44,7 @@ class SplitEquivalenceTest {
     files.addAll(captures(FAULTS));
     assertThat(files).hasSizeGreaterThan(25);
     return files.stream()
-        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, true)));
   }
 
   @TestFactory
@@ -51,14 +52,15 @@ class SplitEquivalenceTest {
     assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS.toAbsolutePath());
     List<Path> files = captures(CORPUS);
     assertThat(files).as("captures in " + CORPUS).isNotEmpty();
-    return files.stream().map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f)));
+    return files.stream().map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f, false)));
   }
 
   @AfterAll
   static void report() {
     System.out.printf(
-        "split equivalence: %d files, %d layouts, %d splits%n",
-        FILES.get(), LAYOUTS.get(), SPLITS.get());
+        "split equivalence: %d files, %d layouts, %d splits, %d layouts with a detected"
+            + " out-of-sync split%n",
+        FILES.get(), LAYOUTS.get(), SPLITS.get(), OUT_OF_SYNC.get());
   }
 
   /** Regular files that start like pcap or pcapng (netmon, iSeries text and .gz are left out). */
@@ -80,22 +82,84 @@ class SplitEquivalenceTest {
     }
   }
 
-  private static void check(Path path) throws Exception {
+  /**
+   * @param ours the project's own captures: no split may report its successor out of sync. In
+   *     public captures, with the tight lookback, payloads that look like record chains may make a
+   *     split start wrong (suricata-verify bug-4877 carries an executable whose tables of small
+   *     32-bit integers read as pcap records with close timestamps); then its predecessor must say
+   *     so, and the splits are only checked up to there.
+   */
+  private static void check(Path path, boolean ours) throws Exception {
     byte[] file = Files.readAllBytes(path);
     SplitReads.Part whole = SplitReads.whole(file);
     FILES.incrementAndGet();
-    for (Layout layout : layouts(file.length, whole)) {
-      List<SplitReads.Part> parts = SplitReads.splits(file, layout.bounds(), SplitOptions.defaults());
+    // Most test captures are smaller than the default lookback, so their splits would all search
+    // from the file header. A lookback of twice the file's largest record keeps the guarantee the
+    // default gives (a false chain crosses a true boundary before the start) and makes every split
+    // search from the middle of the file.
+    long largest = 0;
+    for (SplitReads.Rec r : whole.records()) {
+      largest = Math.max(largest, r.dataOffset() - r.recordOffset() + r.capturedLength() + 4);
+    }
+    SplitOptions tight = SplitOptions.defaults().withLookbackBytes(2 * largest + 64);
+    List<Layout> layouts = layouts(file.length, whole);
+    for (int i = 0; i < layouts.size(); i++) {
+      // the default options on a few layouts, the tight lookback on all of them
+      if (i % 4 == 0) {
+        check(path, file, whole, layouts.get(i), SplitOptions.defaults(), true);
+      }
+      check(path, file, whole, layouts.get(i), tight, ours);
+    }
+  }
+
+  private static void check(
+      Path path,
+      byte[] file,
+      SplitReads.Part whole,
+      Layout layout,
+      SplitOptions options,
+      boolean noneOutOfSync)
+      throws Exception {
+    {
+      List<SplitReads.Part> parts = SplitReads.splits(file, layout.bounds(), options);
       LAYOUTS.incrementAndGet();
       SPLITS.addAndGet(parts.size());
-      String what = path + " split " + layout.name();
-      assertThat(parts.stream().filter(SplitReads.Part::successorOutOfSync).map(p -> p.start() + "-" + p.end()))
-          .as("splits reporting their successor out of sync, " + what)
-          .isEmpty();
+      String what = path + " split " + layout.name() + ", lookback " + options.lookbackBytes();
+      List<String> outOfSync =
+          parts.stream()
+              .filter(SplitReads.Part::successorOutOfSync)
+              .map(p -> p.start() + "-" + p.end())
+              .collect(Collectors.toList());
+      if (noneOutOfSync) {
+        assertThat(outOfSync).as("splits reporting their successor out of sync, " + what).isEmpty();
+      } else if (!outOfSync.isEmpty()) {
+        OUT_OF_SYNC.incrementAndGet();
+        System.out.println("detected out of sync (file read whole): " + what + " " + outOfSync);
+        checkUpToFirstOutOfSync(parts, whole, what);
+        return;
+      }
       Optional<SplitReads.Part> combined = SplitReads.combine(parts);
       assertThat(combined).as(what).isPresent();
       assertThat(combined.get().damage()).as("damage, " + what).isEqualTo(whole.damage());
       assertThat(combined.get().records()).as("records, " + what).isEqualTo(whole.records());
+    }
+  }
+
+  /**
+   * Every split up to and including the first that reports its successor out of sync delivered
+   * exactly the whole read's records of its range.
+   */
+  private static void checkUpToFirstOutOfSync(
+      List<SplitReads.Part> parts, SplitReads.Part whole, String what) {
+    for (SplitReads.Part p : parts) {
+      List<SplitReads.Rec> expected =
+          whole.records().stream()
+              .filter(r -> r.recordOffset() >= p.start() && r.recordOffset() < p.end())
+              .collect(Collectors.toList());
+      assertThat(p.records()).as("records of " + p.start() + "-" + p.end() + ", " + what).isEqualTo(expected);
+      if (p.successorOutOfSync()) {
+        return;
+      }
     }
   }
 
@@ -110,7 +174,7 @@ class SplitEquivalenceTest {
       }
     }
     long seedBase = length * 31 + whole.records().size();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 2; i++) {
       long seed = seedBase + i;
       layouts.add(new Layout("tiny random sizes, seed " + seed, random(seed, 1024, 8192, end)));
       layouts.add(
