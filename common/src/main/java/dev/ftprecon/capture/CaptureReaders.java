@@ -83,8 +83,8 @@ public final class CaptureReaders {
   }
 
   /**
-   * The reference split reader: reads the file from offset 0 and delivers the records that start
-   * in {@code [start, end)}. Exact by construction, slow for splits far into a file; tests compare
+   * The reference split reader: reads the file from offset 0 and delivers the records that start in
+   * {@code [start, end)}. Exact by construction, slow for splits far into a file; tests compare
    * {@link #openSplit} with it.
    */
   static SplitCaptureReader openFilteringSplit(CaptureFileOpener file, long start, long end)

@@ -13,14 +13,14 @@ import java.util.BitSet;
  * offset and the {@link SplitOptions}: a split runs it on its own start, and its predecessor runs
  * it on the same offset to check that the split found the true boundary.
  *
- * <p>When {@code start - lookback} lies in the file's header region, the search begins at the end of
- * that region, a true boundary, and simply follows the records' lengths. Otherwise candidates are
- * tried in file order from {@code start - lookback}. A candidate is believed when it starts a chain
- * of at least K records that each pass the format's plausibility checks ({@link #recordAt}) and
- * that reaches {@code start} (or ends exactly at the end of the file before it). The answer is the
- * chain's first record at or after {@code start}. A chain rooted inside a record's payload must cross that record's true end before {@code
- * start} (the lookback is at least the largest record), where it either dies or lands on a true
- * boundary and from there is the true chain.
+ * <p>When {@code start - lookback} lies in the file's header region, the search begins at the end
+ * of that region, a true boundary, and simply follows the records' lengths. Otherwise candidates
+ * are tried in file order from {@code start - lookback}. A candidate is believed when it starts a
+ * chain of at least K records that each pass the format's plausibility checks ({@link #recordAt})
+ * and that reaches {@code start} (or ends exactly at the end of the file before it). The answer is
+ * the chain's first record at or after {@code start}. A chain rooted inside a record's payload must
+ * cross that record's true end before {@code start} (the lookback is at least the largest record),
+ * where it either dies or lands on a true boundary and from there is the true chain.
  *
  * <p>Offsets of chains that died before {@code start} for a reason that does not depend on where
  * the chain began are remembered, so a chain that runs into one stops at once: the search reads
@@ -48,6 +48,9 @@ abstract class ChainResync {
 
   /** Rejected for a reason that depends on the chain's start (first packet not a frame). */
   static final int REJECTED = -5;
+
+  /** Not a record, and the whole-file reader would stop here with damage. */
+  static final int DAMAGED = -6;
 
   final SplitOptions options;
   private final CaptureFileOpener opener;
@@ -80,8 +83,8 @@ abstract class ChainResync {
   }
 
   /**
-   * The offset of the first record at or after {@code start} (the end of the file if the chain
-   * ends first), {@link #NO_CHAIN_BEFORE_EOF} or {@link #GAVE_UP}.
+   * The offset of the first record at or after {@code start} (the end of the file if the chain ends
+   * first), {@link #NO_CHAIN_BEFORE_EOF} or {@link #GAVE_UP}.
    */
   long find(long start) throws IOException {
     long from = Math.max(firstBoundary, start - options.lookbackBytes());
@@ -115,11 +118,12 @@ abstract class ChainResync {
 
   /**
    * No chain of K records before the end of the file: fewer than K records follow {@code start -
-   * lookback}. Chains that end exactly at the end of the file, or in a record the end of the file
-   * cuts at or after {@code start}, are then believed with fewer records; the one with the most
-   * records wins (the earliest of equals), since the true chain from the first true record holds
-   * every record up to the end while a false one must land on the end by chance. The region is
-   * less than K + 1 records long, so trying every candidate in it is cheap.
+   * lookback} before the file ends or turns to damage. Chains that end exactly at the end of the
+   * file, or at or after {@code start} in a record the end of the file cuts or that the whole-file
+   * reader stops at as damage, are then believed with fewer records; the one with the most records
+   * wins (the earliest of equals), since the true chain from the first true record holds every
+   * record up to the end while a false one must land on the end by chance. The region is less than
+   * K + 1 records long, so trying every candidate in it is cheap.
    */
   private long findInTail(long from, long start) throws IOException {
     try (InputStream in = opener.openAt(from)) {
@@ -164,6 +168,7 @@ abstract class ChainResync {
     }
     return offset;
   }
+
   /**
    * The first record at or after {@code start} of the chain from {@code candidate}, or -1 if the
    * chain is not believed. In the tail search ({@code tail}), chains ending at the end of the file
@@ -196,6 +201,15 @@ abstract class ChainResync {
           }
           return -1;
         case CUT:
+          tailCount = count;
+          if (tail && count > 0 && offset >= start) {
+            return firstAtOrAfterStart;
+          }
+          if (offset < start) {
+            markDead(count, from, offset);
+          }
+          return -1;
+        case DAMAGED:
           tailCount = count;
           if (tail && count > 0 && offset >= start) {
             return firstAtOrAfterStart;
@@ -242,10 +256,10 @@ abstract class ChainResync {
   abstract void beginWalk();
 
   /**
-   * The length of the record at the walk's position ({@link #have}, {@link #at} with relative 0)
-   * as the whole-file reader sees it: {@link #END_OF_FILE}, or {@link #IMPLAUSIBLE} where that
-   * reader would stop on damage (or the record exceeds the search window). Used while walking from
-   * a true boundary.
+   * The length of the record at the walk's position ({@link #have}, {@link #at} with relative 0) as
+   * the whole-file reader sees it: {@link #END_OF_FILE}, or {@link #IMPLAUSIBLE} where that reader
+   * would stop on damage (or the record exceeds the search window). Used while walking from a true
+   * boundary.
    */
   abstract int lengthAt() throws IOException;
 

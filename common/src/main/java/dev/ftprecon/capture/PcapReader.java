@@ -90,8 +90,8 @@ final class PcapReader implements CaptureReader {
   }
 
   /**
-   * Makes {@link #next()} return false, without damage, at the first record that starts at or
-   * after {@code offset} (the end of a split), before reading any of its bytes.
+   * Makes {@link #next()} return false, without damage, at the first record that starts at or after
+   * {@code offset} (the end of a split), before reading any of its bytes.
    */
   void stopBefore(long offset) {
     stopBefore = offset;

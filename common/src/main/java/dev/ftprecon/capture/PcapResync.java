@@ -22,15 +22,11 @@ final class PcapResync extends ChainResync {
   private long previousNanos;
 
   PcapResync(CaptureFileOpener opener, PcapFileHeader header, SplitOptions options) {
-    super(
-        opener,
-        PcapReader.FILE_HEADER_BYTES,
-        options,
-        1,
-        PcapReader.RECORD_HEADER_BYTES);
+    super(opener, PcapReader.FILE_HEADER_BYTES, options, 1, PcapReader.RECORD_HEADER_BYTES);
     this.header = header;
     long snap = header.snapLength();
-    this.capturedCap = snap > 0 && snap < PcapReader.MAX_RECORD_BYTES ? snap : PcapReader.MAX_RECORD_BYTES;
+    this.capturedCap =
+        snap > 0 && snap < PcapReader.MAX_RECORD_BYTES ? snap : PcapReader.MAX_RECORD_BYTES;
   }
 
   @Override
@@ -77,6 +73,9 @@ final class PcapResync extends ChainResync {
     long fraction = order.u32(b, at + PcapReader.TS_FRACTION_OFFSET);
     long captured = order.u32(b, at + PcapReader.CAPTURED_LENGTH_OFFSET);
     long original = order.u32(b, at + PcapReader.ORIGINAL_LENGTH_OFFSET);
+    if (captured > PcapReader.MAX_RECORD_BYTES) {
+      return DAMAGED;
+    }
     if (captured > capturedCap
         || captured > original
         || original > MAX_ORIGINAL_BYTES

@@ -63,7 +63,9 @@ final class PcapngReader implements CaptureReader {
     stopBefore = offset;
   }
 
-  /** While true, {@link #next()} returns false before the first packet block instead of reading it. */
+  /**
+   * While true, {@link #next()} returns false before the first packet block instead of reading it.
+   */
   void stopAtPacket(boolean stop) {
     stopAtPacket = stop;
   }

@@ -7,11 +7,12 @@ import java.util.Optional;
  * {@link ChainResync} for pcapng, on block structure (draft-ietf-opsawg-pcapng section 3.1): a
  * plausible block has a known type, a total length that is a multiple of 4, at least the type's
  * minimum and at most {@link SplitOptions#MAX_CHAIN_RECORD_BYTES}, and the same length repeated at
- * its end. Section headers need a byte-order magic and version 1, interface descriptions must parse,
- * packet blocks must parse against the interfaces the chain knows ({@link PacketBlockParser}), with
- * a captured length not above the original one and timestamps within the tolerance of the previous
- * packet's; the chain's first packet must also have consistent link-layer and IP headers. Blocks
- * start at multiples of 4 (every block length is one), so only those offsets are candidates.
+ * its end. Section headers need a byte-order magic and version 1, interface descriptions must
+ * parse, packet blocks must parse against the interfaces the chain knows ({@link
+ * PacketBlockParser}), with a captured length not above the original one and timestamps within the
+ * tolerance of the previous packet's; the chain's first packet must also have consistent link-layer
+ * and IP headers. Blocks start at multiples of 4 (every block length is one), so only those offsets
+ * are candidates.
  *
  * <p>A chain starts in the state the file declares before its first packet block (byte order,
  * interfaces); Section Header and Interface Description Blocks met on the way change it as they
@@ -22,7 +23,8 @@ final class PcapngResync extends ChainResync {
 
   // Block types believed as chain members: section 4.2-4.6 and appendix A of the draft (IDB 1,
   // obsolete PB 2, SPB 3, NRB 4, ISB 5, EPB 6, systemd Journal Export 9, Decryption Secrets 0x0A),
-  // and the custom blocks 0x0BAD and 0x40000BAD (section 4.8). Other types only move the chain start
+  // and the custom blocks 0x0BAD and 0x40000BAD (section 4.8). Other types only move the chain
+  // start
   // to a later block.
   private static final int NAME_RESOLUTION_BLOCK = 4;
   private static final int INTERFACE_STATISTICS_BLOCK = 5;
@@ -46,7 +48,10 @@ final class PcapngResync extends ChainResync {
    * @param firstPacketBlock offset of the file's first packet block, where {@code initial} holds
    */
   PcapngResync(
-      CaptureFileOpener opener, long firstPacketBlock, PcapngSection initial, SplitOptions options) {
+      CaptureFileOpener opener,
+      long firstPacketBlock,
+      PcapngSection initial,
+      SplitOptions options) {
     super(opener, firstPacketBlock, options, ALIGNMENT, BlockFraming.MIN_BLOCK_BYTES);
     this.initial = initial;
   }
@@ -129,7 +134,7 @@ final class PcapngResync extends ChainResync {
       Optional<Endianness> magic =
           Endianness.ofPcapngMagic(b, at + CaptureFormat.PCAPNG_BYTE_ORDER_MAGIC_OFFSET);
       if (magic.isEmpty()) {
-        return IMPLAUSIBLE;
+        return DAMAGED;
       }
       order = magic.get();
       minimum = PcapngReader.MIN_SECTION_HEADER_BYTES;
@@ -141,7 +146,12 @@ final class PcapngResync extends ChainResync {
       }
     }
     long length = order.u32(b, at + BlockFraming.LENGTH_OFFSET);
-    if (length < minimum || length % 4 != 0 || length > SplitOptions.MAX_CHAIN_RECORD_BYTES) {
+    if (length < BlockFraming.MIN_BLOCK_BYTES
+        || length % 4 != 0
+        || length > BlockFraming.MAX_BLOCK_BYTES) {
+      return DAMAGED;
+    }
+    if (length < minimum || length > SplitOptions.MAX_CHAIN_RECORD_BYTES) {
       return IMPLAUSIBLE;
     }
     int blockBytes = (int) length;
@@ -155,7 +165,7 @@ final class PcapngResync extends ChainResync {
     b = array();
     at = at(relative);
     if (order.u32(b, at + blockBytes - BlockFraming.TRAILER_BYTES) != length) {
-      return IMPLAUSIBLE;
+      return DAMAGED;
     }
     if (sectionHeader) {
       if (order.u16(b, at + PcapngReader.MAJOR_VERSION_OFFSET)

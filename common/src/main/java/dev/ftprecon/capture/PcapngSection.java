@@ -52,9 +52,7 @@ final class PcapngSection {
 
   /** Whether both sections have the same byte order and the same interfaces, in order. */
   boolean sameAs(PcapngSection other) {
-    return started == other.started
-        && order == other.order
-        && interfaces.equals(other.interfaces);
+    return started == other.started && order == other.order && interfaces.equals(other.interfaces);
   }
 
   /** Declares the next interface; false if the section already has {@link #MAX_INTERFACES}. */

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * A split reader over a {@link PcapReader} or {@link PcapngReader} that starts at the split's first
- * record boundary (offset 0's header region, or where {@link ChainResync} found it) and stops before
- * the first record at or after the split's end. Reading on from true boundaries, it knows where its
- * successor must begin; when it stops it runs the successor's search on the successor's start and
- * compares (see {@link SplitCaptureReader#successorOutOfSync()}).
+ * record boundary (offset 0's header region, or where {@link ChainResync} found it) and stops
+ * before the first record at or after the split's end. Reading on from true boundaries, it knows
+ * where its successor must begin; when it stops it runs the successor's search on the successor's
+ * start and compares (see {@link SplitCaptureReader#successorOutOfSync()}).
  */
 final class ResyncSplitReader implements SplitCaptureReader {
   /** What the successor will do; computed once this split has stopped. */

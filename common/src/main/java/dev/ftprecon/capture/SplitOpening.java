@@ -19,8 +19,7 @@ final class SplitOpening {
 
   private SplitOpening() {}
 
-  static SplitCaptureReader open(
-      CaptureFileOpener file, long start, long end, SplitOptions options)
+  static SplitCaptureReader open(CaptureFileOpener file, long start, long end, SplitOptions options)
       throws IOException, NotACaptureException {
     InputStream in = file.openAt(0);
     try {
@@ -51,9 +50,7 @@ final class SplitOpening {
     PcapResync resync = new PcapResync(file, header, options);
     ResyncSplitReader.SuccessorCheck check =
         (reader, next, atEnd) ->
-            end <= headerEnd
-                || (atEnd && next <= end)
-                || agrees(resync.find(end), next, atEnd);
+            end <= headerEnd || (atEnd && next <= end) || agrees(resync.find(end), next, atEnd);
     if (start <= headerEnd) {
       head.stopBefore(end);
       return new ResyncSplitReader(head, input, start, end, check);

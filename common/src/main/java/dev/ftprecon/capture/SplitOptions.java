@@ -43,8 +43,8 @@ public record SplitOptions(
 
   /**
    * One day: consecutive packets of a capture are rarely further apart, and random seconds fields
-   * land within a day of each other with probability 2 * 86400 / 2^32 = 4e-5. A true record after
-   * a longer gap only moves the chain start to the next record.
+   * land within a day of each other with probability 2 * 86400 / 2^32 = 4e-5. A true record after a
+   * longer gap only moves the chain start to the next record.
    */
   public static final long DEFAULT_TIMESTAMP_TOLERANCE_NANOS = 86_400L * 1_000_000_000L;
 

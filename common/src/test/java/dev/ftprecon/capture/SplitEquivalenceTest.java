@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Split reading delivers exactly the whole-file read: for every capture of the project (samples,
  * fault captures) and of the public corpus when present, and for many layouts of split boundaries
- * (seeded random sizes, tiny splits of 1 to 8 KiB, boundaries on, one byte before and one byte after
- * record starts), the records of all splits together equal those of {@link CaptureReaders#open},
- * each once, and no split reports its successor out of sync.
+ * (seeded random sizes, tiny splits of 1 to 8 KiB, boundaries on, one byte before and one byte
+ * after record starts), the records of all splits together equal those of {@link
+ * CaptureReaders#open}, each once, and no split reports its successor out of sync.
  */
 class SplitEquivalenceTest {
   private static final Path SAMPLES = Path.of("../samples");
@@ -52,7 +52,8 @@ class SplitEquivalenceTest {
     assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS.toAbsolutePath());
     List<Path> files = captures(CORPUS);
     assertThat(files).as("captures in " + CORPUS).isNotEmpty();
-    return files.stream().map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f, false)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f, false)));
   }
 
   @AfterAll
@@ -156,7 +157,9 @@ class SplitEquivalenceTest {
           whole.records().stream()
               .filter(r -> r.recordOffset() >= p.start() && r.recordOffset() < p.end())
               .collect(Collectors.toList());
-      assertThat(p.records()).as("records of " + p.start() + "-" + p.end() + ", " + what).isEqualTo(expected);
+      assertThat(p.records())
+          .as("records of " + p.start() + "-" + p.end() + ", " + what)
+          .isEqualTo(expected);
       if (p.successorOutOfSync()) {
         return;
       }
@@ -178,14 +181,15 @@ class SplitEquivalenceTest {
       long seed = seedBase + i;
       layouts.add(new Layout("tiny random sizes, seed " + seed, random(seed, 1024, 8192, end)));
       layouts.add(
-          new Layout(
-              "random sizes, seed " + seed,
-              random(seed, 1, Math.max(2, length / 3), end)));
+          new Layout("random sizes, seed " + seed, random(seed, 1, Math.max(2, length / 3), end)));
     }
     List<SplitReads.Rec> records = whole.records();
     int step = Math.max(1, records.size() / 200);
     for (int delta : new int[] {-1, 0, 1, 16}) {
-      layouts.add(new Layout("at record starts " + delta + ", every " + step, atRecords(records, step, delta, end)));
+      layouts.add(
+          new Layout(
+              "at record starts " + delta + ", every " + step,
+              atRecords(records, step, delta, end)));
     }
     return layouts;
   }

@@ -66,8 +66,7 @@ final class SplitReads {
 
   static Part split(byte[] file, long start, long end, SplitOptions options)
       throws IOException, NotACaptureException {
-    try (SplitCaptureReader reader =
-        CaptureReaders.openSplit(opener(file), start, end, options)) {
+    try (SplitCaptureReader reader = CaptureReaders.openSplit(opener(file), start, end, options)) {
       List<Rec> records = new ArrayList<>();
       while (reader.next()) {
         Rec rec = Rec.of(reader.record());
@@ -80,8 +79,7 @@ final class SplitReads {
       if (reader.next()) {
         throw new AssertionError("next() returned true after returning false");
       }
-      return new Part(
-          start, end, records, reader.damage(), reader.successorOutOfSync());
+      return new Part(start, end, records, reader.damage(), reader.successorOutOfSync());
     }
   }
 
@@ -97,8 +95,8 @@ final class SplitReads {
 
   /**
    * How a job combines the splits of a file: splits that start after the smallest damage offset
-   * reported are dropped; if a kept split (not damaged) says its successor is out of sync, the
-   * file is read whole instead (empty result here).
+   * reported are dropped; if a kept split (not damaged) says its successor is out of sync, the file
+   * is read whole instead (empty result here).
    */
   static Optional<Part> combine(List<Part> parts) {
     long firstDamage = Long.MAX_VALUE;
@@ -118,7 +116,9 @@ final class SplitReads {
       if (p.damage().isPresent() && p.damage().get().offset() == firstDamage) {
         damage = p.damage();
       }
-      if (p.successorOutOfSync() && i + 1 < parts.size() && parts.get(i + 1).start() <= firstDamage) {
+      if (p.successorOutOfSync()
+          && i + 1 < parts.size()
+          && parts.get(i + 1).start() <= firstDamage) {
         return Optional.empty();
       }
     }
