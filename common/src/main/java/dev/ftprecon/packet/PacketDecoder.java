@@ -69,7 +69,9 @@ public final class PacketDecoder {
   }
 
   /**
-   * Decodes a frame.
+   * Decodes a frame. A decoder that reassembles fragments keeps its clock at the last timestamp
+   * given to {@link #decode(int, byte[], int, int, long, long, TcpSegment)}: use that one to have
+   * incomplete datagrams time out.
    *
    * @param linkType the LINKTYPE_ value of the capture interface
    * @param buf array holding the frame
@@ -205,7 +207,9 @@ public final class PacketDecoder {
             state.protocol,
             key,
             timestampNanos);
-    state.anomaly = reassembler.lastAnomaly();
+    if (!reassembler.lastAnomaly().isEmpty()) {
+      state.anomaly = reassembler.lastAnomaly();
+    }
     if (!complete) {
       return false;
     }
