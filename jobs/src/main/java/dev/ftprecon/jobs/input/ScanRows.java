@@ -23,13 +23,16 @@ final class ScanRows {
   static Row segment(
       int fileId, CaptureRecord record, TcpSegment segment, boolean seekable, Set<Integer> ports) {
     int len = segment.payloadLength();
-    int start = record.bufferOffset() + segment.payloadOffset();
+    // A segment rebuilt from IP fragments has no single position in the file: its bytes travel.
+    boolean inFile = seekable && !segment.reassembled();
+    byte[] bytes = segment.reassembled() ? segment.reassembledBytes() : record.buffer();
+    int start = (segment.reassembled() ? 0 : record.bufferOffset()) + segment.payloadOffset();
     boolean control = ports.contains(segment.srcPort()) || ports.contains(segment.dstPort());
     byte[] payload =
-        len > 0 && (control || !seekable)
-            ? Arrays.copyOfRange(record.buffer(), start, start + len)
+        len > 0 && (control || !inFile)
+            ? Arrays.copyOfRange(bytes, start, start + len)
             : NO_PAYLOAD;
-    long payloadPos = seekable ? record.dataOffset() + segment.payloadOffset() : -1L;
+    long payloadPos = inFile ? record.dataOffset() + segment.payloadOffset() : -1L;
     return RowFactory.create(
         fileId,
         record.recordOffset(),
@@ -46,7 +49,7 @@ final class ScanRows {
         len,
         segment.payloadClaimedLength(),
         segment.truncated(),
-        len >= 4 ? head(record.buffer(), start) : 0,
+        len >= 4 ? head(bytes, start) : 0,
         payload,
         null);
   }

@@ -8,8 +8,6 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import dev.ftprecon.capture.CaptureRecord;
-import dev.ftprecon.packet.TcpSegment;
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -155,9 +153,7 @@ enum PcapColumn {
     @Override
     Object value(PcapRecordView v) {
       CaptureRecord r = v.record();
-      TcpSegment s = v.segment();
-      int from = r.bufferOffset() + s.payloadOffset();
-      return Arrays.copyOfRange(r.buffer(), from, from + s.payloadLength());
+      return v.segment().copyPayload(r.buffer(), r.bufferOffset());
     }
   };
 

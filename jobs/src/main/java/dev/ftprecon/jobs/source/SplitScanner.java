@@ -8,6 +8,7 @@ import dev.ftprecon.capture.NotACaptureException;
 import dev.ftprecon.capture.SplitCaptureReader;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.packet.DecodeStatus;
+import dev.ftprecon.packet.FragmentReassemblyOptions;
 import dev.ftprecon.packet.PacketDecoder;
 import dev.ftprecon.packet.TcpSegment;
 import java.io.Closeable;
@@ -33,7 +34,14 @@ import org.apache.hadoop.conf.Configuration;
 public final class SplitScanner implements Closeable {
   private final CaptureSplit split;
   private final Configuration conf;
-  private final PacketDecoder decoder = new PacketDecoder();
+
+  /**
+   * IPv4 and IPv6 fragments are put back together (bounded, see {@link FragmentReassemblyOptions});
+   * the fragments of one datagram must lie in the same split, which they do unless a split boundary
+   * falls between them.
+   */
+  private final PacketDecoder decoder = new PacketDecoder(FragmentReassemblyOptions.DEFAULTS);
+
   private final TcpSegment segment = new TcpSegment();
 
   private CaptureReader reader;
@@ -85,8 +93,9 @@ public final class SplitScanner implements Closeable {
                 record.bufferOffset(),
                 record.capturedLength(),
                 record.originalLength(),
+                ts,
                 segment);
-        if (decoded == DecodeStatus.TCP) {
+        if (decoded == DecodeStatus.TCP || decoded == DecodeStatus.TCP_REASSEMBLED) {
           tcpSegments++;
           return true;
         }
