@@ -37,6 +37,29 @@ public final class CaptureReaders {
     return format.get() == CaptureFormat.PCAP ? PcapReader.open(input) : new PcapngReader(input);
   }
 
+  /**
+   * Opens a reader of the records that start in {@code [start, end)} of a file (see {@link
+   * SplitCaptureReader}). A split with {@code start == 0} and {@code end >= length} reads the whole
+   * file.
+   *
+   * @throws NotACaptureException if the file starts like neither pcap nor pcapng
+   * @throws IOException if reading the file fails
+   */
+  public static SplitCaptureReader openSplit(CaptureFileOpener file, long start, long end)
+      throws IOException, NotACaptureException {
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException(
+          "split [" + start + ", " + end + ") (expected: 0 <= start <= end)");
+    }
+    InputStream in = file.openAt(0);
+    try {
+      return new FilteringSplitReader(open(in), start, end);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   private static String hex(byte[] bytes, int count) {
     StringBuilder text = new StringBuilder(count * 3);
     for (int i = 0; i < count; i++) {

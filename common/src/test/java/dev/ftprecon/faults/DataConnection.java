@@ -40,7 +40,7 @@ final class DataConnection {
   }
 
   /** Parses an IP literal; never a name lookup, since the JSON only holds literals. */
-  private static byte[] address(String literal) {
+  static byte[] address(String literal) {
     SourceCapture.require(
         literal.matches("[0-9A-Fa-f.:]+"), "not an IP address literal: " + literal);
     try {

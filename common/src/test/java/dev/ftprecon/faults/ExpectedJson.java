@@ -17,6 +17,23 @@ final class ExpectedJson {
       String description,
       ExpectedTransfer transfer,
       ExpectedOutcome expected) {
+    return render(
+        behaviour, source, captures, generator, description, transfer, expected, List.of());
+  }
+
+  /**
+   * With {@code transfers} not empty, a {@code "transfers"} array follows {@code "expected"}: one
+   * {@code {"transfer": …, "expected": …}} object per transfer, in the order given.
+   */
+  static String render(
+      String behaviour,
+      String source,
+      List<String> captures,
+      String generator,
+      String description,
+      ExpectedTransfer transfer,
+      ExpectedOutcome expected,
+      List<FaultOutput.Transfer> transfers) {
     StringBuilder j = new StringBuilder();
     j.append("{\n");
     member(j, 1, "behaviour", string(behaviour));
@@ -24,31 +41,61 @@ final class ExpectedJson {
     member(j, 1, "captures", strings(captures));
     member(j, 1, "generator", string(generator));
     member(j, 1, "description", string(description));
-    j.append("  \"transfer\": {\n");
-    member(j, 2, "command", string(transfer.command()));
-    member(j, 2, "path", string(transfer.path()));
-    member(j, 2, "direction", string(transfer.direction()));
-    j.append("    \"data_connection\": {\n");
-    member(j, 3, "client_ip", string(transfer.clientIp()));
-    member(j, 3, "client_port", Integer.toString(transfer.clientPort()));
-    member(j, 3, "server_ip", string(transfer.serverIp()));
-    last(j, 3, "server_port", Integer.toString(transfer.serverPort()));
-    j.append("    }\n");
-    j.append("  },\n");
-    j.append("  \"expected\": {\n");
-    member(j, 2, "status", string(expected.status()));
-    member(j, 2, "bytes", Long.toString(expected.bytes()));
-    member(j, 2, "sha256", string(expected.sha256()));
-    member(j, 2, "missing_bytes", Long.toString(expected.missingBytes()));
-    member(j, 2, "gaps", ranges(expected.gaps()));
-    member(j, 2, "duplicate_bytes", Long.toString(expected.duplicateBytes()));
-    member(j, 2, "conflict_bytes", Long.toString(expected.conflictBytes()));
-    member(j, 2, "conflict_ranges", ranges(expected.conflictRanges()));
-    member(j, 2, "original_bytes", Long.toString(expected.originalBytes()));
-    last(j, 2, "original_sha256", string(expected.originalSha256()));
-    j.append("  }\n");
-    j.append("}\n");
+    transfer(j, 1, transfer);
+    j.append(",\n");
+    expected(j, 1, expected);
+    if (!transfers.isEmpty()) {
+      j.append(",\n  \"transfers\": [\n");
+      for (int i = 0; i < transfers.size(); i++) {
+        j.append("    {\n");
+        transfer(j, 3, transfers.get(i).transfer());
+        j.append(",\n");
+        expected(j, 3, transfers.get(i).expected());
+        j.append("\n    }").append(i + 1 < transfers.size() ? ",\n" : "\n");
+      }
+      j.append("  ]");
+    }
+    j.append("\n}\n");
     return j.toString();
+  }
+
+  /** {@code "transfer": {…}} at {@code depth}, without the line end after its closing brace. */
+  private static void transfer(StringBuilder j, int depth, ExpectedTransfer transfer) {
+    String indent = "  ".repeat(depth);
+    j.append(indent).append("\"transfer\": {\n");
+    member(j, depth + 1, "command", string(transfer.command()));
+    member(j, depth + 1, "path", string(transfer.path()));
+    member(j, depth + 1, "direction", string(transfer.direction()));
+    j.append(indent).append("  \"data_connection\": {\n");
+    member(j, depth + 2, "client_ip", string(transfer.clientIp()));
+    member(j, depth + 2, "client_port", Integer.toString(transfer.clientPort()));
+    member(j, depth + 2, "server_ip", string(transfer.serverIp()));
+    last(j, depth + 2, "server_port", Integer.toString(transfer.serverPort()));
+    j.append(indent).append("  }\n");
+    j.append(indent).append('}');
+  }
+
+  /** {@code "expected": {…}} at {@code depth}, without the line end after its closing brace. */
+  private static void expected(StringBuilder j, int depth, ExpectedOutcome expected) {
+    String indent = "  ".repeat(depth);
+    int d = depth + 1;
+    j.append(indent).append("\"expected\": {\n");
+    member(j, d, "status", string(expected.status()));
+    member(j, d, "bytes", Long.toString(expected.bytes()));
+    member(j, d, "sha256", string(expected.sha256()));
+    member(j, d, "missing_bytes", Long.toString(expected.missingBytes()));
+    member(j, d, "gaps", ranges(d, expected.gaps()));
+    member(j, d, "duplicate_bytes", Long.toString(expected.duplicateBytes()));
+    member(j, d, "conflict_bytes", Long.toString(expected.conflictBytes()));
+    member(j, d, "conflict_ranges", ranges(d, expected.conflictRanges()));
+    member(j, d, "original_bytes", Long.toString(expected.originalBytes()));
+    if (expected.announcedAddressDiffers() == null) {
+      last(j, d, "original_sha256", string(expected.originalSha256()));
+    } else {
+      member(j, d, "original_sha256", string(expected.originalSha256()));
+      last(j, d, "announced_address_differs", expected.announcedAddressDiffers().toString());
+    }
+    j.append(indent).append('}');
   }
 
   private static void member(StringBuilder j, int depth, String name, String value) {
@@ -61,17 +108,19 @@ final class ExpectedJson {
     j.append("  ".repeat(depth)).append(string(name)).append(": ").append(value).append('\n');
   }
 
-  private static String ranges(List<FileRange> ranges) {
+  /** A range list as a member value at {@code depth}: one range per line, one level deeper. */
+  private static String ranges(int depth, List<FileRange> ranges) {
     if (ranges.isEmpty()) {
       return "[]";
     }
+    String indent = "  ".repeat(depth);
     StringBuilder j = new StringBuilder("[\n");
     for (int i = 0; i < ranges.size(); i++) {
       FileRange r = ranges.get(i);
-      j.append("      [").append(r.start()).append(", ").append(r.end()).append(']');
+      j.append(indent).append("  [").append(r.start()).append(", ").append(r.end()).append(']');
       j.append(i + 1 < ranges.size() ? ",\n" : "\n");
     }
-    return j.append("    ]").toString();
+    return j.append(indent).append(']').toString();
   }
 
   private static String strings(List<String> values) {

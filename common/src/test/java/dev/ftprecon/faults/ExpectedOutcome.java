@@ -17,6 +17,9 @@ import java.util.List;
  * @param conflictRanges where those differing bytes are, in the order they are met
  * @param originalBytes size of the original file
  * @param originalSha256 of the original file (testdata/expected)
+ * @param announcedAddressDiffers whether the PASV/EPSV reply announced an address other than the
+ *     control server's (PORT/EPRT: other than the control client's); null when the fault does not
+ *     pin it down, and then left out of the JSON
  */
 record ExpectedOutcome(
     String status,
@@ -28,7 +31,8 @@ record ExpectedOutcome(
     long conflictBytes,
     List<FileRange> conflictRanges,
     long originalBytes,
-    String originalSha256) {
+    String originalSha256,
+    Boolean announcedAddressDiffers) {
 
   static final String COMPLETE = "complete";
   static final String INCOMPLETE = "incomplete";
@@ -38,6 +42,22 @@ record ExpectedOutcome(
   ExpectedOutcome {
     gaps = List.copyOf(gaps);
     conflictRanges = List.copyOf(conflictRanges);
+  }
+
+  /** The same outcome, also saying whether the announced data address differs (see above). */
+  ExpectedOutcome withAnnouncedAddressDiffers(boolean differs) {
+    return new ExpectedOutcome(
+        status,
+        bytes,
+        sha256,
+        missingBytes,
+        gaps,
+        duplicateBytes,
+        conflictBytes,
+        conflictRanges,
+        originalBytes,
+        originalSha256,
+        differs);
   }
 
   /** Every byte arrived, possibly more than once. */
@@ -53,7 +73,8 @@ record ExpectedOutcome(
         FileRange.total(conflictRanges),
         conflictRanges,
         original.length,
-        Digests.sha256(original));
+        Digests.sha256(original),
+        null);
   }
 
   static ExpectedOutcome complete(byte[] original) {
@@ -78,7 +99,8 @@ record ExpectedOutcome(
         0,
         List.of(),
         original.length,
-        Digests.sha256(original));
+        Digests.sha256(original),
+        null);
   }
 
   /** Only the first {@code length} bytes arrived, with nothing missing among them. */
@@ -95,6 +117,7 @@ record ExpectedOutcome(
         0,
         List.of(),
         original.length,
-        Digests.sha256(original));
+        Digests.sha256(original),
+        null);
   }
 }

@@ -15,7 +15,9 @@ import java.util.Random;
 /**
  * Writes the fault captures of {@code testdata/faults}: clean sample captures damaged in one
  * controlled way each (reordering, duplicates, overlaps, loss, sequence wrap, missing handshake,
- * snap length, file rotation, FIN ordering, reset), each with the outcome the job should report.
+ * snap length, file rotation, FIN ordering, reset, keep-alives, zero-window probes, a NATed PASV
+ * reply, many concurrent sessions, a passive port reused across days), each with the outcome the
+ * job should report.
  *
  * <p>Usage: {@code FaultGenerator <repo-root> <output-dir>} (see scripts/make-fault-captures.sh).
  *
@@ -48,7 +50,12 @@ public final class FaultGenerator {
         new TruncateFault(),
         new RotateFault(),
         new FinBeforeLastDataFault(),
-        new RstMidwayFault());
+        new RstMidwayFault(),
+        new KeepAliveFault(),
+        new ZeroWindowProbeFault(),
+        new NatPasvFault(),
+        new ManySessionsFault(),
+        new PortReuseDaysFault());
   }
 
   public static void main(String[] args) throws IOException {
@@ -89,8 +96,9 @@ public final class FaultGenerator {
               captures,
               "FaultGenerator seed=" + SEED,
               output.description(),
-              source.transfer(),
-              output.expected()),
+              output.firstTransfer(source.transfer()),
+              output.expected(),
+              output.transfers()),
           StandardCharsets.UTF_8);
       written.add(json);
     }

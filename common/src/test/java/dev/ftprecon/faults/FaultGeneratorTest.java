@@ -44,6 +44,6 @@ class FaultGeneratorTest {
   void everyBehaviourHasItsOwnName() {
     assertThat(FaultGenerator.behaviours().stream().map(FaultBehaviour::name))
         .doesNotHaveDuplicates()
-        .hasSize(11);
+        .hasSize(16);
   }
 }

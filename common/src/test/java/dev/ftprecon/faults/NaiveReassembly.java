@@ -19,6 +19,11 @@ import java.util.List;
  * other side: the expected values are derived from the original bytes and the ranges a fault
  * changed; this rebuilds them from the packets actually written. The whole file is kept in memory,
  * positions are written in capture order and the first byte seen at a position wins.
+ *
+ * <p>Keep-alives are skipped by the rule of RFC 1122 §4.2.3.6: a keep-alive carries sequence number
+ * SND.NXT − 1 and at most one byte, of any content. SND.NXT is read from the capture as the end of
+ * the furthest data seen so far, so a 1-byte segment ending exactly there is a keep-alive: not
+ * data, neither a duplicate nor a conflict, even when its byte differs.
  */
 final class NaiveReassembly {
   String status;
@@ -28,6 +33,7 @@ final class NaiveReassembly {
   long duplicateBytes;
   long conflictBytes;
   final List<FileRange> conflictRanges = new ArrayList<>();
+  long keepAlives;
 
   private NaiveReassembly() {}
 
@@ -36,6 +42,7 @@ final class NaiveReassembly {
       throws Exception {
     List<byte[]> payloads = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
+    List<Integer> claimed = new ArrayList<>();
     long isn = -1;
     long finEnd = -1;
     boolean rstBeforeFin = false;
@@ -73,6 +80,7 @@ final class NaiveReassembly {
             int at = r.bufferOffset() + s.payloadOffset();
             payloads.add(Arrays.copyOfRange(r.buffer(), at, at + s.payloadLength()));
             seqs.add(s.seq());
+            claimed.add(s.payloadClaimedLength());
             if ((s.flags() & TcpSegment.FIN) != 0) {
               finEnd = (s.seq() + s.payloadClaimedLength()) % SenderStream.SEQ_SPACE;
             }
@@ -90,9 +98,15 @@ final class NaiveReassembly {
     boolean[] seen = new boolean[maxSize];
     long size = finEnd < 0 ? 0 : offset(isn, finEnd);
     long conflictStart = -1;
+    long highestEnd = 0; // SND.NXT as far as the capture shows: the end of the furthest data
     for (int i = 0; i < payloads.size(); i++) {
       long start = offset(isn, seqs.get(i));
       byte[] payload = payloads.get(i);
+      if (claimed.get(i) == 1 && start + 1 == highestEnd) {
+        result.keepAlives++; // seq = SND.NXT - 1, one byte of any content
+        continue;
+      }
+      highestEnd = Math.max(highestEnd, start + claimed.get(i));
       for (int p = 0; p < payload.length; p++) {
         int at = (int) (start + p);
         boolean conflict = false;

@@ -14,11 +14,13 @@ final class PacketListEdit {
   private final Packet[] replaced;
   private final boolean[] removed;
   private final Map<Integer, List<Packet>> insertedAfter = new HashMap<>();
+  private final long[] delay;
 
   PacketListEdit(List<Packet> original) {
     this.original = original;
     this.replaced = new Packet[original.size()];
     this.removed = new boolean[original.size()];
+    this.delay = new long[original.size()];
   }
 
   /** The packet currently at {@code index}: the replacement if there is one. */
@@ -42,11 +44,24 @@ final class PacketListEdit {
     return this;
   }
 
+  /**
+   * Delays every packet after {@code index} (kept, replaced or not, but not the inserted ones,
+   * which carry their own times) by {@code nanos}: a pause in the capture after that packet. Delays
+   * add up.
+   */
+  PacketListEdit delayAfter(int index, long nanos) {
+    for (int i = index + 1; i < original.size(); i++) {
+      delay[i] += nanos;
+    }
+    return this;
+  }
+
   List<Packet> result() {
     List<Packet> out = new ArrayList<>(original.size());
     for (int i = 0; i < original.size(); i++) {
       if (!removed[i]) {
-        out.add(get(i));
+        Packet packet = get(i);
+        out.add(delay[i] == 0 ? packet : packet.at(packet.timestampNanos() + delay[i]));
       }
       out.addAll(insertedAfter.getOrDefault(i, List.of()));
     }

@@ -14,5 +14,12 @@ final class Samples {
   /** EPSV download over IPv6 in pcapng, pure-ftpd + curl; the FIN is a segment of its own. */
   static final String IPV6_DOWNLOAD_PCAPNG = "samples/epsv-download-ipv6-pureftpd-curl.pcapng";
 
+  /**
+   * PASV download over IPv4, pyftpdlib on port 2121 + curl: a 2048-byte file in two data segments
+   * (1448 + 600), the FIN a segment of its own; the smallest sample with a whole download session.
+   */
+  static final String SMALL_IPV4_DOWNLOAD =
+      "samples/pasv-download-port2121-ipv4-pyftpdlib-curl.pcap";
+
   private Samples() {}
 }

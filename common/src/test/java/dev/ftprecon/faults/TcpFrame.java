@@ -102,6 +102,14 @@ final class TcpFrame {
     return u16(frame, tcpOffset + 2);
   }
 
+  void setSrcPort(int port) {
+    putU16(frame, tcpOffset, port);
+  }
+
+  void setDstPort(int port) {
+    putU16(frame, tcpOffset + 2, port);
+  }
+
   long seq() {
     return u32(frame, tcpOffset + 4);
   }
@@ -124,6 +132,15 @@ final class TcpFrame {
 
   void setFlags(int flags) {
     frame[tcpOffset + 13] = (byte) flags;
+  }
+
+  /** The advertised window, unscaled (as in the header). */
+  int window() {
+    return u16(frame, tcpOffset + 14);
+  }
+
+  void setWindow(int window) {
+    putU16(frame, tcpOffset + 14, window);
   }
 
   boolean has(int flag) {

@@ -9,6 +9,8 @@ import dev.ftprecon.jobs.data.ChannelMatching;
 import dev.ftprecon.jobs.data.DataChannels;
 import dev.ftprecon.jobs.data.TransferBytes;
 import dev.ftprecon.jobs.index.IndexWriter;
+import dev.ftprecon.jobs.index.OutputDirectory;
+import dev.ftprecon.jobs.index.RunManifest;
 import dev.ftprecon.jobs.index.TransferRows;
 import dev.ftprecon.jobs.input.CaptureFile;
 import dev.ftprecon.jobs.input.CaptureInputs;
@@ -16,6 +18,7 @@ import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.jobs.schema.ScanSchema;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -41,12 +44,15 @@ public final class FtpReconstructJob {
   }
 
   public JobSummary run() throws Exception {
+    Instant startedAt = Instant.now();
     long started = System.currentTimeMillis();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<CaptureFile> files =
         CaptureInputs.expand(spark.sparkContext().hadoopConfiguration(), options.inputs());
     Broadcast<List<String>> paths = jsc.broadcast(files.stream().map(CaptureFile::path).toList());
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
+    OutputDirectory out =
+        OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
     Dataset<Row> scan =
         CaptureScan.scan(spark, files, options.controlPorts())
@@ -75,7 +81,7 @@ public final class FtpReconstructJob {
 
     ChannelMatching matching = new ChannelMatching(expectations);
     matching.match(DataChannels.connectionFacts(spark, segments, matching.endpoints()));
-    IndexWriter index = new IndexWriter(spark, options.output());
+    IndexWriter index = new IndexWriter(spark, out.staging());
     List<TransferBytes> bytes =
         DataChannels.assemble(
             spark,
@@ -83,7 +89,7 @@ public final class FtpReconstructJob {
             matching.assignments(),
             paths,
             matching.fileNames(),
-            options.output(),
+            out.staging(),
             partitions);
 
     TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
@@ -94,16 +100,21 @@ public final class FtpReconstructJob {
 
     scan.unpersist();
     control.unpersist();
-    return new JobSummary(
-        files.size(),
-        count(captureRows, CaptureSchema.STATUS_DAMAGED),
-        count(captureRows, CaptureSchema.STATUS_UNREADABLE),
-        index.sessionsWritten(),
-        expectations.size(),
-        bytes.size(),
-        bytes.stream().mapToLong(TransferBytes::length).sum(),
-        transfers.notComplete(),
-        System.currentTimeMillis() - started);
+    JobSummary summary =
+        new JobSummary(
+            files.size(),
+            count(captureRows, CaptureSchema.STATUS_DAMAGED),
+            count(captureRows, CaptureSchema.STATUS_UNREADABLE),
+            index.sessionsWritten(),
+            expectations.size(),
+            bytes.size(),
+            bytes.stream().mapToLong(TransferBytes::length).sum(),
+            transfers.notComplete(),
+            System.currentTimeMillis() - started);
+    out.commit(
+        RunManifest.json(
+            options.arguments(), spark.version(), startedAt, Instant.now(), captureRows, summary));
+    return summary;
   }
 
   private static int count(List<Row> captures, String status) {

@@ -9,12 +9,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Entry point of {@code bin/ftp-reconstruct} and of {@code spark-submit --class
- * dev.ftprecon.jobs.FtpReconstructMain}. Exit status: 0 the job ran, 1 it failed, 2 usage error.
+ * dev.ftprecon.jobs.FtpReconstructMain}. Exit status: 0 the job ran, 1 it failed, 2 usage error, 3
+ * damaged inputs with --fail-on-damaged.
  */
 public final class FtpReconstructMain {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+  public static final int DAMAGED = 3;
 
   private FtpReconstructMain() {}
 
@@ -39,6 +41,13 @@ public final class FtpReconstructMain {
     try {
       JobSummary summary = new FtpReconstructJob(spark, options).run();
       out.println(summary);
+      if (options.failOnDamaged() && summary.damagedCaptures() + summary.unreadableCaptures() > 0) {
+        err.println(
+            "ftp-reconstruct: "
+                + (summary.damagedCaptures() + summary.unreadableCaptures())
+                + " inputs damaged or not captures (--fail-on-damaged); see the captures table");
+        return DAMAGED;
+      }
       return OK;
     } catch (MissingInputException e) {
       err.println("ftp-reconstruct: " + e.getMessage());

@@ -19,6 +19,8 @@ public record ReconstructOptions(
     Set<Integer> controlPorts,
     boolean maskPasswords,
     boolean detectControl,
+    boolean failOnDamaged,
+    List<String> arguments,
     boolean help) {
 
   public static final String OUTPUT = "--output";
@@ -27,6 +29,7 @@ public record ReconstructOptions(
   public static final String CONTROL_PORTS = "--control-ports";
   public static final String MASK_PASSWORDS = "--mask-passwords";
   public static final String NO_CONTROL_DETECTION = "--no-control-detection";
+  public static final String FAIL_ON_DAMAGED = "--fail-on-damaged";
   public static final String HELP = "--help";
 
   /** What a masked password reads as in the sessions and commands tables. */
@@ -52,10 +55,12 @@ public record ReconstructOptions(
           "  --no-control-detection  follow only the control ports named, do not find FTP control",
           "                          connections on other ports by their content (greeting + USER)",
           "  --mask-passwords        write " + MASKED + " instead of the passwords seen (PASS)",
+          "  --fail-on-damaged       exit 3 when an input is damaged or not a capture (the index",
+          "                          is still written)",
           "  -h, --help              print this help and exit",
           "",
           "exit status: 0 the job ran (damaged captures are recorded in the index), 1 the job",
-          "failed, 2 usage error.");
+          "failed, 2 usage error, 3 damaged inputs with --fail-on-damaged.");
 
   /** A usage error: the message names the bad argument. */
   public static final class UsageException extends Exception {
@@ -72,11 +77,13 @@ public record ReconstructOptions(
     List<String> inputs = new ArrayList<>();
     boolean mask = false;
     boolean detect = true;
+    boolean failOnDamaged = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "-h", HELP -> {
-          return new ReconstructOptions(null, List.of(), null, Map.of(), ports, false, true, true);
+          return new ReconstructOptions(
+              null, List.of(), null, Map.of(), ports, false, true, false, List.of(args), true);
         }
         case "-o", OUTPUT -> output = value(args, ++i, arg);
         case MASTER -> master = value(args, ++i, arg);
@@ -84,6 +91,7 @@ public record ReconstructOptions(
         case CONTROL_PORTS -> ports = ports(value(args, ++i, arg));
         case MASK_PASSWORDS -> mask = true;
         case NO_CONTROL_DETECTION -> detect = false;
+        case FAIL_ON_DAMAGED -> failOnDamaged = true;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -99,7 +107,16 @@ public record ReconstructOptions(
       throw new UsageException("missing INPUT: name at least one capture, directory or glob");
     }
     return new ReconstructOptions(
-        output, List.copyOf(inputs), master, conf, ports, mask, detect, false);
+        output,
+        List.copyOf(inputs),
+        master,
+        conf,
+        ports,
+        mask,
+        detect,
+        failOnDamaged,
+        List.of(args),
+        false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

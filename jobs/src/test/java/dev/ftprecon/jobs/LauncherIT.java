@@ -73,6 +73,25 @@ class LauncherIT {
     assertThat(bad.stderr()).contains("SQL error").contains("nope");
   }
 
+  @Test
+  void failOnDamagedExitsThreeAfterWritingTheIndex() throws Exception {
+    Path inputs = Files.createDirectories(tmp.resolve("inputs"));
+    Files.copy(
+        SparkTestBase.repoRoot().resolve("samples/epsv-nlst-ipv6-pyftpdlib-curl.pcap"),
+        inputs.resolve("nlst.pcap"));
+    Files.writeString(inputs.resolve("notes.pcap"), "not a capture\n");
+    Path out = tmp.resolve("damaged-out");
+    Result r =
+        run("bin/ftp-reconstruct", "--fail-on-damaged", "-o", out.toString(), inputs.toString());
+    assertThat(r.exit()).as(r.stderr()).isEqualTo(3);
+    assertThat(r.stderr()).contains("1 inputs damaged or not captures");
+    assertThat(out.resolve("_SUCCESS")).exists();
+    assertThat(out.resolve("run-manifest.json"))
+        .content()
+        .contains("notes.pcap")
+        .contains("unreadable");
+  }
+
   /** Transfers in testdata/expected with a non-null {@code field}. */
   private static long expectedTransfers(String field) throws IOException {
     long n = 0;

@@ -7,6 +7,7 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_LEN;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_OFFSET;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD_POS;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_RECORD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
@@ -154,19 +155,32 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
     long segments;
     long firstNanos = Long.MAX_VALUE;
     long lastNanos = Long.MIN_VALUE;
+    long[] firstRecord = {-1, -1};
+    long[] lastRecord = {-1, -1};
     final TreeSet<Integer> captures = new TreeSet<>();
 
     void see(Row row, int flags, long offset, int len) {
       segments++;
       long ts = row.getLong(I_TS);
-      firstNanos = Math.min(firstNanos, ts);
-      lastNanos = Math.max(lastNanos, ts);
+      long[] record = {row.getInt(I_CAPTURE), row.getLong(I_RECORD)};
+      if (ts < firstNanos || (ts == firstNanos && earlier(record, firstRecord))) {
+        firstNanos = ts;
+        firstRecord = record;
+      }
+      if (ts > lastNanos || (ts == lastNanos && earlier(lastRecord, record))) {
+        lastNanos = ts;
+        lastRecord = record;
+      }
       captures.add(row.getInt(I_CAPTURE));
       if ((flags & FIN) != 0) {
         finEnd = Math.max(finEnd, offset + len);
       }
       rst |= (flags & RST) != 0;
       truncated |= row.getBoolean(I_TRUNCATED);
+    }
+
+    private static boolean earlier(long[] a, long[] b) {
+      return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
     }
 
     TransferBytes toBytes(
@@ -184,6 +198,8 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
           segments,
           firstNanos,
           lastNanos,
+          firstRecord,
+          lastRecord,
           new ArrayList<>(captures),
           finEnd >= 0,
           rst,

@@ -4,7 +4,10 @@ import dev.ftprecon.tcp.ByteRange;
 import java.io.Serializable;
 import java.util.List;
 
-/** What reassembly produced for one transfer: the file's facts, not its bytes. */
+/**
+ * What reassembly produced for one transfer: the file's facts, not its bytes. The first and last
+ * records are {capture id, byte offset of the record in that capture}: the evidence trail.
+ */
 public record TransferBytes(
     int transfer,
     String file,
@@ -18,6 +21,8 @@ public record TransferBytes(
     long segments,
     long firstNanos,
     long lastNanos,
+    long[] firstRecord,
+    long[] lastRecord,
     List<Integer> captureIds,
     boolean finSeen,
     boolean rstSeen,

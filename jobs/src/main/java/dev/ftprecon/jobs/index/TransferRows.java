@@ -46,6 +46,10 @@ public final class TransferRows {
     return notComplete;
   }
 
+  private static Row record(long[] record, List<String> capturePaths) {
+    return RowFactory.create(capturePaths.get((int) record[0]), record[1]);
+  }
+
   private Row row(
       int transfer,
       SessionExpectation e,
@@ -108,6 +112,8 @@ public final class TransferRows {
         ch.replyText(),
         b == null ? null : b.file(),
         captures.toArray(String[]::new),
+        b == null ? null : record(b.firstRecord(), capturePaths),
+        b == null ? null : record(b.lastRecord(), capturePaths),
         b == null ? 0L : b.duplicateBytes(),
         b == null ? 0L : b.conflictBytes(),
         conflicts.toArray(Row[]::new),

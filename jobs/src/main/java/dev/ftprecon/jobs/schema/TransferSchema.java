@@ -14,6 +14,10 @@ public final class TransferSchema {
   public static final StructType RANGE =
       new Fields().required("start", LongType).required("end", LongType).build();
 
+  /** Where a record lies: the capture's path and the byte offset of the record in it. */
+  public static final StructType RECORD =
+      new Fields().required("capture", StringType).required("offset", LongType).build();
+
   public static final StructType SCHEMA =
       new Fields()
           .required("transfer_id", StringType)
@@ -49,6 +53,8 @@ public final class TransferSchema {
           .optional("reply_text", StringType)
           .optional("file", StringType)
           .required("captures", createArrayType(StringType, false))
+          .optional("first_record", RECORD)
+          .optional("last_record", RECORD)
           .required("duplicate_bytes", LongType)
           .required("conflict_bytes", LongType)
           .required("conflicts", createArrayType(RANGE, false))
