@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param restOffset the REST offset that applied to this transfer (RFC 3659 §5), 0 if none
  * @param modeNanos when the mode command was sent
  * @param commandNanos when the transfer command was sent
- * @param finalReplyNanos when its final (2yz-5yz) reply arrived, -1 if none did
+ * @param finalReplyNanos when its final (2yz-5yz) reply arrived, {@link #NO_FINAL_REPLY} if none
+ *     did (capture times may be negative: pcapng if_tsoffset, so -1 is a time like any other)
  * @param replyCode the final reply code; the preliminary one if no final reply came; 0 if none
  * @param replyText the text of that reply, empty if none
  * @param announcedSize the file size the server announced: the "(n bytes)" of a 1yz reply, else a
@@ -59,6 +60,9 @@ public record ExpectedDataChannel(
     String storedName)
     implements Serializable {
 
+  /** {@code finalReplyNanos} when no final reply came. */
+  public static final long NO_FINAL_REPLY = Long.MIN_VALUE;
+
   public ExpectedDataChannel {
     if (ordinal < 0) {
       throw new IllegalArgumentException("ordinal must not be negative: " + ordinal);
@@ -75,10 +79,6 @@ public record ExpectedDataChannel(
     }
     if (announcedSize < -1) {
       throw new IllegalArgumentException("announcedSize must be -1 or a size: " + announcedSize);
-    }
-    if (finalReplyNanos < -1) {
-      throw new IllegalArgumentException(
-          "finalReplyNanos must be -1 or a time: " + finalReplyNanos);
     }
   }
 }

@@ -13,7 +13,7 @@ final class PendingCommand {
 
   private FtpReply preliminary;
   private FtpReply finalReply;
-  private long finalNanos = -1;
+  private long finalNanos = ExpectedDataChannel.NO_FINAL_REPLY;
 
   /** Whether the data channel of this (transfer) command has been opened, or refused. */
   boolean channelDecided;

@@ -729,7 +729,9 @@ class FtpSessionTrackerTest {
             ExpectedDataChannel::replyCode,
             ExpectedDataChannel::finalReplyNanos,
             ExpectedDataChannel::endpointReused)
-        .containsExactly(tuple("a", 150, -1L, false), tuple("b", 0, -1L, true));
+        .containsExactly(
+            tuple("a", 150, ExpectedDataChannel.NO_FINAL_REPLY, false),
+            tuple("b", 0, ExpectedDataChannel.NO_FINAL_REPLY, true));
   }
 
   @Test

@@ -87,7 +87,8 @@ class DataChannelMatcherFuzzTest {
     long mode = EPOCH + in.u16() * MILLI;
     long command = mode + in.u16() * MILLI;
     int reply = in.u16();
-    long finalReply = reply == 0xFFFF ? -1 : command + reply * MILLI;
+    long finalReply =
+        reply == 0xFFFF ? ExpectedDataChannel.NO_FINAL_REPLY : command + reply * MILLI;
     String verb =
         switch (direction) {
           case DOWNLOAD -> "RETR";
@@ -111,7 +112,7 @@ class DataChannelMatcherFuzzTest {
             mode,
             command,
             finalReply,
-            finalReply < 0 ? 0 : 226,
+            finalReply == ExpectedDataChannel.NO_FINAL_REPLY ? 0 : 226,
             "",
             -1,
             direction,
@@ -207,7 +208,10 @@ class DataChannelMatcherFuzzTest {
   private static HostPort[] orientation(Expectation x, ConnectionFacts c, long slack) {
     ExpectedDataChannel ch = x.channel();
     long from = saturatedAdd(ch.modeNanos(), -slack);
-    long to = ch.finalReplyNanos() < 0 ? Long.MAX_VALUE : saturatedAdd(ch.finalReplyNanos(), slack);
+    long to =
+        ch.finalReplyNanos() == ExpectedDataChannel.NO_FINAL_REPLY
+            ? Long.MAX_VALUE
+            : saturatedAdd(ch.finalReplyNanos(), slack);
     if (c.firstNanos() < from || c.firstNanos() > to) {
       return null;
     }

@@ -7,6 +7,9 @@ import dev.ftprecon.capture.CaptureReader;
 import dev.ftprecon.capture.CaptureReaders;
 import dev.ftprecon.capture.CaptureRecord;
 import dev.ftprecon.control.ControlConnectionAnalyzer;
+import dev.ftprecon.ftp.ConnectionFacts;
+import dev.ftprecon.ftp.DataChannelMatcher;
+import dev.ftprecon.ftp.Expectation;
 import dev.ftprecon.ftp.ExpectedDataChannel;
 import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.ftp.FtpSessionSummary;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * must be -1 or a time") from the ExpectedDataChannel constructor, although traffic must never
  * raise an exception. Such times are not exotic: the pcapng reader produces them from an interface
  * with a negative if_tsoffset, or from an obsolete Packet Block with a small timestamp. And a reply
- * at exactly -1 ns is taken for "no final reply" (-1 is the sentinel).
+ * before the epoch was taken for "no final reply" (any negative time read as the sentinel -1), so
+ * the data channel matcher gave its channel a window without end.
  */
 class NegativeTimestampFindingsTest {
   private static final byte[] RETR = ascii("RETR f.bin\r\n");
@@ -51,14 +55,25 @@ class NegativeTimestampFindingsTest {
   void replyAtMinusOneNanosecondIsNotMistakenForNoReply() {
     FtpSessionTracker tracker =
         new FtpSessionTracker("192.0.2.10", 50_000, "198.51.100.21", 21, FtpLimits.DEFAULTS);
-    tracker.clientData(-5, RETR, 0, RETR.length);
+    byte[] pasv = ascii("PASV\r\n");
+    byte[] entering = ascii("227 Entering Passive Mode (198,51,100,21,195,80)\r\n");
+    tracker.clientData(-30, pasv, 0, pasv.length);
+    tracker.serverData(-20, entering, 0, entering.length);
+    tracker.clientData(-10, RETR, 0, RETR.length);
     tracker.serverData(-1, DONE, 0, DONE.length);
-
     ExpectedDataChannel channel = tracker.finish(0).channels().get(0);
     assertThat(channel.replyCode()).isEqualTo(226);
-    assertThat(channel.finalReplyNanos())
-        .as("a final reply (226) came, yet its time reads as the 'no final reply' sentinel")
-        .isNotEqualTo(-1);
+    assertThat(channel.finalReplyNanos()).isEqualTo(-1);
+
+    // The channel's window closes at the reply plus the matcher's slack; a connection to the
+    // announced port (50000 = 195 * 256 + 80) an hour later is not this transfer's, as it would
+    // be if the reply time -1 read as "no final reply" (a window without end).
+    long anHourLater = 3_600_000_000_000L;
+    ConnectionFacts late =
+        new ConnectionFacts(
+            "192.0.2.10", 51_000, "198.51.100.21", 50_000, true, anHourLater, anHourLater + 1);
+    Expectation expectation = new Expectation("s", "192.0.2.10", "198.51.100.21", channel);
+    assertThat(new DataChannelMatcher().match(List.of(expectation), List.of(late))).isEmpty();
   }
 
   /**

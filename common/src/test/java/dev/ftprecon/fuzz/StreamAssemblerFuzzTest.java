@@ -29,10 +29,10 @@ import java.util.List;
  * <p>Input layout: one byte choosing the limits, one the start offset, one the sink (bits 0-2 = 7:
  * fails after the next two bytes' count of bytes), one the end offset given to finish (0: unknown;
  * else the model's final length plus that byte as a signed number, unless that is before the
- * start), then events until the input ends. Event byte: bits 0-2 the kind (0-4 accept at a
- * two-byte position relative to the start offset, minus 512; 5 accept after a hole of a two-byte
- * count times 2 KiB; 6 compare at a two-byte position; 7 nothing), then, for all but 7, a length
- * byte and the payload.
+ * start), then events until the input ends. Event byte: bits 0-2 the kind (0-4 accept at a two-byte
+ * position relative to the start offset, minus 512; 5 accept after a hole of a two-byte count times
+ * 2 KiB; 6 compare at a two-byte position; 7 nothing), then, for all but 7, a length byte and the
+ * payload.
  */
 class StreamAssemblerFuzzTest {
   private static final int[] MAX_RANGES = {0, 1, 2, 3, 10_000};
