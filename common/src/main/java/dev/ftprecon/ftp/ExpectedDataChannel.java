@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param direction which way the file flows
  * @param storedName for STOU, the name the server chose ("150 FILE: name", RFC 1123 §4.1.2.9), else
  *     null
+ * @param pathNotUtf8 the command line was not valid UTF-8, so {@code path} is its ISO-8859-1
+ *     reading (one character per byte); {@link #pathBytes} gives the bytes sent either way
  */
 public record ExpectedDataChannel(
     int ordinal,
@@ -57,7 +59,8 @@ public record ExpectedDataChannel(
     String replyText,
     long announcedSize,
     Direction direction,
-    String storedName)
+    String storedName,
+    boolean pathNotUtf8)
     implements Serializable {
 
   /** {@code finalReplyNanos} when no final reply came. */
@@ -80,5 +83,14 @@ public record ExpectedDataChannel(
     if (announcedSize < -1) {
       throw new IllegalArgumentException("announcedSize must be -1 or a size: " + announcedSize);
     }
+  }
+
+  /**
+   * The path exactly as the client sent it, byte for byte (after Telnet unescaping, RFC 959 §4):
+   * UTF-8 when it was valid UTF-8 (RFC 2640), else the raw bytes. Names need not be text: RFC 959
+   * leaves their encoding to the server.
+   */
+  public byte[] pathBytes() {
+    return LineSplitter.bytes(path, pathNotUtf8);
   }
 }

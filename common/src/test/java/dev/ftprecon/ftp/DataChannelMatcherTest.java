@@ -63,7 +63,8 @@ class DataChannelMatcherTest {
             "",
             -1,
             direction,
-            null);
+            null,
+            false);
     return new Expectation(session, clientIp, serverIp, channel);
   }
 

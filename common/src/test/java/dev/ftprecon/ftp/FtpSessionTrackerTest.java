@@ -83,7 +83,8 @@ class FtpSessionTrackerTest {
                 "Transfer complete.",
                 1234,
                 Direction.DOWNLOAD,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -120,7 +121,8 @@ class FtpSessionTrackerTest {
                 "Transfer complete.",
                 -1,
                 Direction.UPLOAD,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -158,7 +160,8 @@ class FtpSessionTrackerTest {
                 "Directory send OK.",
                 -1,
                 Direction.LISTING,
-                null));
+                null,
+                false));
   }
 
   @Test

@@ -116,7 +116,8 @@ class DataChannelMatcherFuzzTest {
             "",
             -1,
             direction,
-            null);
+            null,
+            false);
     String[] endpoints = SESSIONS[session];
     return new Expectation("session-" + session, endpoints[0], endpoints[1], channel);
   }

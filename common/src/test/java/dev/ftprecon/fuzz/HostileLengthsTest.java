@@ -106,7 +106,8 @@ class HostileLengthsTest {
     FtpSessionSummary summary = tracker.finish(HUNDRED_MB);
 
     assertThat(allocated).as("bytes allocated for a 100 MB line").isLessThan(ONE_MIB);
-    assertThat(summary.anomalies()).containsKey("line longer than 8192 bytes");
+    assertThat(summary.anomalies())
+        .containsKey("line longer than " + FtpLimits.DEFAULT_MAX_LINE_BYTES + " bytes");
   }
 
   private static void assertReadAllocatesAtMost(byte[] file, long bound) throws Exception {
