@@ -64,6 +64,7 @@ public final class FtpReconstructJob {
                 paths,
                 new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
                 options.maskPasswords(),
+                options.ftpLimits(),
                 partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<SessionExpectation> expectations =
