@@ -54,12 +54,16 @@ public final class FtpReconstructJob {
     OutputDirectory out =
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
-    Dataset<Row> scan =
-        CaptureScan.scan(spark, files, options.controlPorts())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    // Not cached: every pass below keeps only a sliver of the segments (control ports, announced
+    // endpoints, matched senders), and re-reading the captures costs about what building and
+    // reading a columnar cache of every segment did, without memory that grows with the input.
+    Dataset<Row> scan = CaptureScan.scan(spark, files, options.controlPorts());
     Dataset<Row> segments = scan.where(col(ScanSchema.CAPTURE).isNull()).drop(ScanSchema.CAPTURE);
-    Dataset<Row> captures =
+    Dataset<Row> capturesScanned =
         scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
+    // One row per input: kept on the driver so that the index writer does not scan again.
+    Dataset<Row> captures =
+        spark.createDataFrame(capturesScanned.collectAsList(), capturesScanned.schema());
 
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
@@ -98,7 +102,6 @@ public final class FtpReconstructJob {
     index.writeCommands(control.flatMap(r -> r.commands().iterator()));
     List<Row> captureRows = index.writeCaptures(captures);
 
-    scan.unpersist();
     control.unpersist();
     JobSummary summary =
         new JobSummary(
