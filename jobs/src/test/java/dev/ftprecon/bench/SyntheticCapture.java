@@ -160,7 +160,7 @@ public final class SyntheticCapture {
     return a << 24 | b << 16 | c << 8 | d;
   }
 
-  static long size(String s) {
+  public static long size(String s) {
     String t = s.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
     char last = t.charAt(t.length() - 1);
