@@ -32,8 +32,8 @@ final class ControlDetection {
   /** Connections ("client ip|port|server ip|port") that talk FTP on ports not in {@code known}. */
   static Set<String> detect(Dataset<Row> segments, Set<Integer> known) {
     Object[] ports = known.toArray();
-    // Greetings are rare (one per connection): collect them and stop here when there are none,
-    // which saves a pass and a shuffle on captures whose FTP is all on the known ports.
+    // Greetings are rare (one per connection): collect them, without a shuffle, and stop here when
+    // there are none, which saves a pass on captures whose FTP is all on the known ports.
     List<Row> greeted =
         segments
             .where(col(SegmentSchema.HEAD).isin(GREETINGS))
@@ -43,7 +43,6 @@ final class ControlDetection {
                 col(SegmentSchema.DST_PORT),
                 col(SegmentSchema.SRC_IP),
                 col(SegmentSchema.SRC_PORT))
-            .distinct()
             .collectAsList();
     Set<String> found = new TreeSet<>();
     if (greeted.isEmpty()) {
@@ -52,6 +51,7 @@ final class ControlDetection {
     Object[] candidates =
         greeted.stream()
             .map(r -> key(r.getString(0), r.getInt(1), r.getString(2), r.getInt(3)))
+            .distinct()
             .toArray();
     Column fromClient =
         concat_ws(
