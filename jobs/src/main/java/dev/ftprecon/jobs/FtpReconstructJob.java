@@ -1,7 +1,5 @@
 package dev.ftprecon.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.ftprecon.jobs.control.ControlChannels;
 import dev.ftprecon.jobs.control.ControlResult;
 import dev.ftprecon.jobs.control.SessionExpectation;
@@ -17,7 +15,6 @@ import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
-import dev.ftprecon.jobs.schema.ScanSchema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -54,16 +51,9 @@ public final class FtpReconstructJob {
     OutputDirectory out =
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
-    // Not cached: every pass below keeps only a sliver of the segments (control ports, announced
-    // endpoints, matched senders), and re-reading the captures costs about what building and
-    // reading a columnar cache of every segment did, without memory that grows with the input.
-    Dataset<Row> scan = CaptureScan.scan(spark, files, options.controlPorts());
-    Dataset<Row> segments = scan.where(col(ScanSchema.CAPTURE).isNull()).drop(ScanSchema.CAPTURE);
-    Dataset<Row> capturesScanned =
-        scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
-    // One row per input: kept on the driver so that the index writer does not scan again.
-    Dataset<Row> captures =
-        spark.createDataFrame(capturesScanned.collectAsList(), capturesScanned.schema());
+    CaptureScan scan = CaptureScan.run(spark, files, options.controlPorts());
+    Dataset<Row> segments = scan.segments();
+    Dataset<Row> captures = spark.createDataFrame(scan.captures(), CaptureSchema.SCHEMA);
 
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
@@ -102,6 +92,7 @@ public final class FtpReconstructJob {
     index.writeCommands(control.flatMap(r -> r.commands().iterator()));
     List<Row> captureRows = index.writeCaptures(captures);
 
+    scan.unpersist();
     control.unpersist();
     JobSummary summary =
         new JobSummary(
