@@ -52,16 +52,19 @@ run() {
   case "$tool" in
     ours1|ours2)
       $TIME -v "$ROOT/bin/ftp-reconstruct" --master "local[${tool#ours}]" -o "$out" "$CAPTURE" \
-        > "$WORK/stdout-$tool.log" 2> "$log" ;;
+        > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
     tshark)
       mkdir -p "$out"
       $TIME -v tshark -o tcp.reassemble_out_of_order:TRUE --export-objects "ftp-data,$out" \
-        -r "$CAPTURE" -q > "$WORK/stdout-$tool.log" 2> "$log" ;;
+        -r "$CAPTURE" -q > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
     ceiling)
       mkdir -p "$out"
       $TIME -v java -Xmx512m -cp "$BENCH_CP" dev.ftprecon.bench.DecodeLoop "$CAPTURE" "$MANIFEST" \
-        > "$WORK/stdout-$tool.log" 2> "$log" ;;
+        > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
   esac
+  if ! grep -q "Exit status: 0" "$log"; then
+    echo "$tool failed, see $log" >&2
+  fi
   local wall rss match
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
