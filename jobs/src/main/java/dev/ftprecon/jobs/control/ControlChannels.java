@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs.control;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 
 import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
@@ -58,10 +59,37 @@ public final class ControlChannels {
             .add(CLIENT_PORT, DataTypes.IntegerType, false)
             .add(SERVER_IP, DataTypes.StringType, false)
             .add(SERVER_PORT, DataTypes.IntegerType, false);
+    // Ports and detected connections are tested in generated code first: the segments of other
+    // traffic never become Java rows, and none of them reaches the shuffle below.
+    Column onControl =
+        col(SegmentSchema.SRC_PORT)
+            .isin(ports.toArray())
+            .or(col(SegmentSchema.DST_PORT).isin(ports.toArray()));
+    if (!detected.isEmpty()) {
+      Object[] keys = detected.toArray();
+      onControl =
+          onControl
+              .or(
+                  connection(
+                          SegmentSchema.SRC_IP,
+                          SegmentSchema.SRC_PORT,
+                          SegmentSchema.DST_IP,
+                          SegmentSchema.DST_PORT)
+                      .isin(keys))
+              .or(
+                  connection(
+                          SegmentSchema.DST_IP,
+                          SegmentSchema.DST_PORT,
+                          SegmentSchema.SRC_IP,
+                          SegmentSchema.SRC_PORT)
+                      .isin(keys));
+    }
     Dataset<Row> control =
-        segments.flatMap(
-            (FlatMapFunction<Row, Row>) r -> orient(r, ports, byContent.value()),
-            Encoders.row(oriented));
+        segments
+            .where(onControl)
+            .flatMap(
+                (FlatMapFunction<Row, Row>) r -> orient(r, ports, byContent.value()),
+                Encoders.row(oriented));
     Column[] connection = {col(CLIENT_IP), col(CLIENT_PORT), col(SERVER_IP), col(SERVER_PORT)};
     return control
         .repartition(partitions, connection)
@@ -75,6 +103,11 @@ public final class ControlChannels {
             col(SegmentSchema.RECORD_OFFSET))
         .javaRDD()
         .mapPartitions(new ControlPartition(capturePaths, conf, maskPasswords, limits));
+  }
+
+  /** "client ip|port|server ip|port", as {@link ControlDetection#key} spells it. */
+  private static Column connection(String ip1, String port1, String ip2, String port2) {
+    return concat_ws("|", col(ip1), col(port1).cast("string"), col(ip2), col(port2).cast("string"));
   }
 
   /**

@@ -1,12 +1,13 @@
 package dev.ftprecon.jobs.control;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.min_by;
 
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -31,31 +32,42 @@ final class ControlDetection {
   /** Connections ("client ip|port|server ip|port") that talk FTP on ports not in {@code known}. */
   static Set<String> detect(Dataset<Row> segments, Set<Integer> known) {
     Object[] ports = known.toArray();
-    Dataset<Row> greeted =
+    // Greetings are rare (one per connection): collect them, without a shuffle, and stop here when
+    // there are none, which saves a pass on captures whose FTP is all on the known ports.
+    List<Row> greeted =
         segments
             .where(col(SegmentSchema.HEAD).isin(GREETINGS))
             .where(col(SegmentSchema.SRC_PORT).isin(ports).unary_$bang())
             .select(
-                col(SegmentSchema.DST_IP).as("g_c_ip"),
-                col(SegmentSchema.DST_PORT).as("g_c_port"),
-                col(SegmentSchema.SRC_IP).as("g_s_ip"),
-                col(SegmentSchema.SRC_PORT).as("g_s_port"))
-            .distinct();
-    Column sameConnection =
-        col(SegmentSchema.SRC_IP)
-            .equalTo(col("g_c_ip"))
-            .and(col(SegmentSchema.SRC_PORT).equalTo(col("g_c_port")))
-            .and(col(SegmentSchema.DST_IP).equalTo(col("g_s_ip")))
-            .and(col(SegmentSchema.DST_PORT).equalTo(col("g_s_port")));
+                col(SegmentSchema.DST_IP),
+                col(SegmentSchema.DST_PORT),
+                col(SegmentSchema.SRC_IP),
+                col(SegmentSchema.SRC_PORT))
+            .collectAsList();
     Set<String> found = new TreeSet<>();
+    if (greeted.isEmpty()) {
+      return found;
+    }
+    Object[] candidates =
+        greeted.stream()
+            .map(r -> key(r.getString(0), r.getInt(1), r.getString(2), r.getInt(3)))
+            .distinct()
+            .toArray();
+    Column fromClient =
+        concat_ws(
+            "|",
+            col(SegmentSchema.SRC_IP),
+            col(SegmentSchema.SRC_PORT).cast("string"),
+            col(SegmentSchema.DST_IP),
+            col(SegmentSchema.DST_PORT).cast("string"));
     segments
         .where(col(SegmentSchema.PAYLOAD_LEN).gt(0))
-        .join(broadcast(greeted), sameConnection)
-        .groupBy(col("g_c_ip"), col("g_c_port"), col("g_s_ip"), col("g_s_port"))
+        .where(fromClient.isin(candidates))
+        .groupBy(fromClient.as("connection"))
         .agg(min_by(col(SegmentSchema.HEAD), col(SegmentSchema.TS_NS)).as("first_head"))
         .where(col("first_head").isin(OPENING_COMMANDS))
         .collectAsList()
-        .forEach(r -> found.add(key(r.getString(0), r.getInt(1), r.getString(2), r.getInt(3))));
+        .forEach(r -> found.add(r.getString(0)));
     return found;
   }
 

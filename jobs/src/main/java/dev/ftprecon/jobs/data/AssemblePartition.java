@@ -12,7 +12,6 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
-import dev.ftprecon.jobs.input.PayloadReader;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
@@ -67,7 +66,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
 
   @Override
   public Iterator<TransferBytes> call(Iterator<Row> rows) {
-    PayloadReader payloads = new PayloadReader(conf.value(), capturePaths.value());
+    WindowedPayloadReader payloads = new WindowedPayloadReader(conf.value(), capturePaths.value());
     return new Iterator<>() {
       private Row lookahead = rows.hasNext() ? rows.next() : null;
 

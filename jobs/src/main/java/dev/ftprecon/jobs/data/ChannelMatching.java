@@ -59,12 +59,15 @@ public final class ChannelMatching {
     }
     List<ConnectionFacts> facts = new ArrayList<>(factRows.size());
     Set<ConnectionKey> reset = new HashSet<>();
+    Map<ConnectionKey, Long> payloadBytes = new HashMap<>();
     for (Row r : factRows) {
       ConnectionFacts f = facts(r);
       facts.add(f);
+      ConnectionKey key = ConnectionKey.of(f.aIp(), f.aPort(), f.bIp(), f.bPort());
       if (r.getAs("rst_ns") != null) {
-        reset.add(ConnectionKey.of(f.aIp(), f.aPort(), f.bIp(), f.bPort()));
+        reset.add(key);
       }
+      payloadBytes.put(key, r.<Long>getAs(DataChannels.PAYLOAD_BYTES));
     }
     for (DataChannelAssignment a : new DataChannelMatcher().match(wanted, facts)) {
       int transfer =
@@ -80,7 +83,8 @@ public final class ChannelMatching {
               sender.port(),
               receiver.ip(),
               receiver.port(),
-              reset.contains(key));
+              reset.contains(key),
+              payloadBytes.getOrDefault(key, 0L));
       assignments.put(key, assignment);
       byTransfer.put(transfer, assignment);
     }

@@ -1,13 +1,18 @@
 package dev.ftprecon.jobs.data;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -38,14 +42,21 @@ public final class DataChannels {
   static final String A_PORT = "a_port";
   static final String B_IP = "b_ip";
   static final String B_PORT = "b_port";
+  static final String PAYLOAD_BYTES = "payload_bytes";
 
   private DataChannels() {}
 
-  /** Per-connection facts for the connections with an endpoint in {@code endpoints}. */
+  /**
+   * Per-connection facts for the connections with an endpoint in {@code endpoints}. The endpoint
+   * test is a Catalyst expression (a hash-set lookup in generated code), so the segments of other
+   * traffic are dropped where they are read, before the aggregation's shuffle, and no row of theirs
+   * is ever turned into a Java object.
+   */
   public static List<Row> connectionFacts(
       SparkSession spark, Dataset<Row> segments, Set<String> endpoints) {
-    Broadcast<Set<String>> wanted =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HashSet<>(endpoints));
+    if (endpoints.isEmpty()) {
+      return List.of();
+    }
     Column srcFirst =
         col(SegmentSchema.SRC_IP)
             .lt(col(SegmentSchema.DST_IP))
@@ -54,22 +65,12 @@ public final class DataChannels {
                     .equalTo(col(SegmentSchema.DST_IP))
                     .and(col(SegmentSchema.SRC_PORT).leq(col(SegmentSchema.DST_PORT))));
     Column synOnly = col(SegmentSchema.FLAGS).bitwiseAND(0x12).equalTo(0x02);
+    Object[] wanted = endpoints.toArray();
     return segments
-        .filter(
-            (FilterFunction<Row>)
-                r ->
-                    wanted
-                            .value()
-                            .contains(
-                                ConnectionKey.endpoint(
-                                    r.getAs(SegmentSchema.SRC_IP),
-                                    r.<Integer>getAs(SegmentSchema.SRC_PORT)))
-                        || wanted
-                            .value()
-                            .contains(
-                                ConnectionKey.endpoint(
-                                    r.getAs(SegmentSchema.DST_IP),
-                                    r.<Integer>getAs(SegmentSchema.DST_PORT))))
+        .where(
+            endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
+                .isin(wanted)
+                .or(endpoint(SegmentSchema.DST_IP, SegmentSchema.DST_PORT).isin(wanted)))
         .withColumn(
             A_IP, when(srcFirst, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
         .withColumn(
@@ -89,7 +90,8 @@ public final class DataChannels {
             min(when(
                     col(SegmentSchema.FLAGS).bitwiseAND(0x04).notEqual(0),
                     col(SegmentSchema.TS_NS)))
-                .as("rst_ns"))
+                .as("rst_ns"),
+            sum(SegmentSchema.PAYLOAD_LEN).as(PAYLOAD_BYTES))
         .collectAsList();
   }
 
@@ -106,21 +108,40 @@ public final class DataChannels {
       return List.of();
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<Integer, Long> sizes = new HashMap<>();
+    Set<String> senders = new HashSet<>();
+    assignments
+        .values()
+        .forEach(
+            a -> {
+              sizes.put(a.transfer(), a.payloadBytes());
+              senders.add(ConnectionKey.endpoint(a.senderIp(), a.senderPort()));
+            });
+    TransferBins bins = TransferBins.pack(sizes, partitions);
     Broadcast<Map<ConnectionKey, DataAssignment>> assigned = jsc.broadcast(assignments);
+    Broadcast<Map<Integer, Integer>> binOf = jsc.broadcast(bins.binOf());
+    // The sender test in generated code first: only data-channel segments become Java rows.
     Dataset<Row> tagged =
         segments
-            .filter(
-                (FilterFunction<Row>)
-                    r ->
-                        sendingSegment(assigned.value(), r) != null
-                            && (r.<Integer>getAs(SegmentSchema.PAYLOAD_LEN) > 0
-                                || (r.<Integer>getAs(SegmentSchema.FLAGS) & 0x07) != 0))
+            .where(
+                endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
+                    .isin(senders.toArray())
+                    .and(
+                        col(SegmentSchema.PAYLOAD_LEN)
+                            .gt(0)
+                            .or(col(SegmentSchema.FLAGS).bitwiseAND(0x07).notEqual(0))))
             .flatMap(
-                (FlatMapFunction<Row, Row>) r -> tag(sendingSegment(assigned.value(), r), r),
+                (FlatMapFunction<Row, Row>)
+                    r -> {
+                      DataAssignment a = sendingSegment(assigned.value(), r);
+                      return a == null
+                          ? Collections.emptyIterator()
+                          : tag(a, binOf.value().get(a.transfer()), r);
+                    },
                 Encoders.row(DataSegmentSchema.SCHEMA));
     JavaRDD<Row> unwrapped =
         tagged
-            .repartition(partitions, col(DataSegmentSchema.TRANSFER))
+            .repartitionById(bins.bins(), col(DataSegmentSchema.BIN))
             .sortWithinPartitions(
                 col(DataSegmentSchema.TRANSFER),
                 col("ts_ns"),
@@ -153,7 +174,7 @@ public final class DataChannels {
    * a row of its own at the sequence number after the whole payload (RFC 9293 §3.4: the FIN
    * occupies the number after the last data byte), so the stream's end stays known.
    */
-  private static Iterator<Row> tag(DataAssignment a, Row r) {
+  private static Iterator<Row> tag(DataAssignment a, int bin, Row r) {
     int flags = r.<Integer>getAs(SegmentSchema.FLAGS);
     boolean truncated = r.<Boolean>getAs(SegmentSchema.TRUNCATED);
     long seq = r.<Long>getAs(SegmentSchema.SEQ);
@@ -168,7 +189,8 @@ public final class DataChannels {
             truncated ? flags & ~FIN : flags,
             r.getAs(SegmentSchema.PAYLOAD_LEN),
             truncated,
-            r.getAs(SegmentSchema.PAYLOAD));
+            r.getAs(SegmentSchema.PAYLOAD),
+            bin);
     if (!truncated || (flags & FIN) == 0) {
       return List.of(data).iterator();
     }
@@ -184,8 +206,14 @@ public final class DataChannels {
             FIN,
             0,
             false,
-            null);
+            null,
+            bin);
     return List.of(data, fin).iterator();
+  }
+
+  /** "ip|port", as {@link ConnectionKey#endpoint} spells it. */
+  private static Column endpoint(String ip, String port) {
+    return concat(col(ip), lit("|"), col(port).cast("string"));
   }
 
   private static DataAssignment sendingSegment(Map<ConnectionKey, DataAssignment> assigned, Row r) {

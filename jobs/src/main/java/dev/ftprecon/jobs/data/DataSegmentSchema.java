@@ -18,6 +18,9 @@ final class DataSegmentSchema {
   static final String OFFSET = "offset";
   static final String CHECK = "check";
 
+  /** The assembling task of the row's transfer (see {@link TransferBins}). */
+  static final String BIN = "bin";
+
   static final int I_TRANSFER = 0;
   static final int I_TS = 1;
   static final int I_CAPTURE = 2;
@@ -28,8 +31,9 @@ final class DataSegmentSchema {
   static final int I_LEN = 7;
   static final int I_TRUNCATED = 8;
   static final int I_PAYLOAD = 9;
-  static final int I_OFFSET = 10;
-  static final int I_CHECK = 11;
+  static final int I_BIN = 10;
+  static final int I_OFFSET = 11;
+  static final int I_CHECK = 12;
 
   static final StructType SCHEMA =
       new StructType(
@@ -43,7 +47,8 @@ final class DataSegmentSchema {
             field("flags", IntegerType, false),
             field("payload_len", IntegerType, false),
             field("truncated", BooleanType, false),
-            field("payload", BinaryType, true)
+            field("payload", BinaryType, true),
+            field(BIN, IntegerType, false)
           });
 
   /**

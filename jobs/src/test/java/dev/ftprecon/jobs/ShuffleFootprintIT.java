@@ -1,0 +1,91 @@
+package dev.ftprecon.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ftprecon.bench.SyntheticCapture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Only FTP crosses a shuffle: on a capture where FTP data is about 5% of the bytes and the rest is
+ * bulk HTTP, Spark's shuffle write (its task metrics) stays a small fraction of the FTP share, and
+ * adding the HTTP traffic adds next to nothing to it.
+ */
+class ShuffleFootprintIT extends SparkTestBase {
+  private static final long SEED = 5;
+
+  @TempDir Path tmp;
+
+  @Test
+  void nonFtpTrafficIsDroppedBeforeAnyShuffle() throws Exception {
+    Run ftpOnly = run("ftp-only", 0);
+    Run mixed = run("mixed", 40L << 20);
+
+    double ftpShare = (double) mixed.capture.ftpFileBytes() / mixed.capture.captureBytes();
+    double ratio = (double) mixed.shuffleBytes / mixed.capture.captureBytes();
+    System.out.printf(
+        "shuffle write: FTP only %,d B of %,d B; with HTTP %,d B of %,d B (FTP %.1f%% of the"
+            + " bytes): %.4f%% of the input%n",
+        ftpOnly.shuffleBytes,
+        ftpOnly.capture.captureBytes(),
+        mixed.shuffleBytes,
+        mixed.capture.captureBytes(),
+        100 * ftpShare,
+        100 * ratio);
+    assertThat(ftpShare).isBetween(0.02, 0.10);
+    // Pointer rows only: well under the FTP share itself, which payload rows would exceed.
+    assertThat(ratio).isLessThan(ftpShare / 20);
+    // 40 MiB of HTTP (about 29,000 segments) adds less than a kilobyte: no row of it is shuffled.
+    assertThat(mixed.shuffleBytes - ftpOnly.shuffleBytes).isLessThan(1024);
+  }
+
+  static List<String> sha256OfEach(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> sums = new ArrayList<>();
+      for (Path f : files.sorted().toList()) {
+        sums.add(Hashes.sha256(f));
+      }
+      return sums;
+    }
+  }
+
+  private record Run(SyntheticCapture.Result capture, long shuffleBytes) {}
+
+  private Run run(String name, long httpBytes) throws Exception {
+    Path pcap = tmp.resolve(name + ".pcap");
+    SyntheticCapture.Result capture =
+        SyntheticCapture.write(pcap, 0, 0, 4, 1 << 20, httpBytes, SEED);
+    AtomicLong shuffled = new AtomicLong();
+    SparkListener listener =
+        new SparkListener() {
+          @Override
+          public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+              shuffled.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+            }
+          }
+        };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      Path out = tmp.resolve(name + "-out");
+      JobSummary summary = reconstruct(out, pcap.toString());
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertThat(summary.transfers()).isEqualTo(capture.files().size());
+      assertThat(sha256OfEach(out.resolve("files")))
+          .containsExactlyInAnyOrderElementsOf(
+              capture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    return new Run(capture, shuffled.get());
+  }
+}
