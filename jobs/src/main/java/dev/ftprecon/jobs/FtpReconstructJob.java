@@ -75,12 +75,12 @@ public final class FtpReconstructJob {
         filter
             .sessions(
                 ControlChannels.analyze(
-                spark,
-                segments,
-                options.controlPorts(),
-                options.detectControl(),
-                paths,
-                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+                    spark,
+                    segments,
+                    options.controlPorts(),
+                    options.detectControl(),
+                    paths,
+                    new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
                     options.maskPasswords(),
                     partitions))
             .persist(StorageLevel.MEMORY_AND_DISK());

@@ -26,5 +26,32 @@ final class Tshark {
     return out.lines().filter(l -> !l.isBlank()).count();
   }
 
+  /** Tab-separated values of {@code fields} for each frame matching the display filter. */
+  static java.util.List<String[]> fields(Path capture, String displayFilter, String... fields)
+      throws IOException, InterruptedException {
+    assumeTrue(Files.isExecutable(TSHARK), "tshark is not installed");
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                TSHARK.toString(),
+                "-n",
+                "-r",
+                capture.toString(),
+                "-Y",
+                displayFilter,
+                "-T",
+                "fields"));
+    for (String f : fields) {
+      cmd.add("-e");
+      cmd.add(f);
+    }
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("tshark failed on " + capture);
+    }
+    return out.lines().filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
+  }
+
   private Tshark() {}
 }

@@ -35,7 +35,14 @@ public record Filters(
 
   public static final Filters NONE =
       new Filters(
-          Long.MIN_VALUE, Long.MAX_VALUE, List.of(), Set.of(), Set.of(), List.of(), Set.of(), -1,
+          Long.MIN_VALUE,
+          Long.MAX_VALUE,
+          List.of(),
+          Set.of(),
+          Set.of(),
+          List.of(),
+          Set.of(),
+          -1,
           -1);
 
   public Filters {

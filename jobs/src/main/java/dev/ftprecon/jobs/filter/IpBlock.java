@@ -63,7 +63,9 @@ public record IpBlock(String text, byte[] network, int prefix) implements Serial
     }
     byte[] b = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+      if (parts[i].isEmpty()
+          || parts[i].length() > 3
+          || !parts[i].chars().allMatch(Character::isDigit)) {
         return Optional.empty();
       }
       int v = Integer.parseInt(parts[i]);

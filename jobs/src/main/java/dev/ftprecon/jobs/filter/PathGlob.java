@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A shell-style glob on a transfer's name: {@code *} any run of characters except '/', {@code **}
  * any run including '/', {@code ?} one character, {@code [abc]}/{@code [!abc]} a class. A glob
- * without '/' is matched against the last segment of the name as sent ({@code *.pdf}); one with
- * '/' against the resolved absolute path ({@code /incoming/**}).
+ * without '/' is matched against the last segment of the name as sent ({@code *.pdf}); one with '/'
+ * against the resolved absolute path ({@code /incoming/**}).
  */
 public record PathGlob(String glob, Pattern regex) implements Serializable {
 

@@ -24,10 +24,10 @@ import org.apache.spark.sql.Row;
  * before their data connections are looked for. Only the size bound also needs the reconstructed
  * size when the server announced none: those files are removed after assembly.
  *
- * <p>A session is kept when its control connection matches --host and --port, overlaps
- * [--from, --until), and --user names its USER or the USER of one of its transfers. A transfer is
- * kept when its session is, its command was sent within [--from, --until), and its USER, name,
- * direction and size match.
+ * <p>A session is kept when its control connection matches --host and --port, overlaps [--from,
+ * --until), and --user names its USER or the USER of one of its transfers. A transfer is kept when
+ * its session is, its command was sent within [--from, --until), and its USER, name, direction and
+ * size match.
  */
 public final class TransferFilter implements Serializable {
   private static final int CLIENT_IP = SessionSchema.SCHEMA.fieldIndex("client_ip");
@@ -98,7 +98,11 @@ public final class TransferFilter implements Serializable {
 
   boolean keeps(ControlResult r) {
     Row s = r.session();
-    if (!endpointsMatch(s.getString(CLIENT_IP), s.getString(SERVER_IP), s.getInt(CLIENT_PORT), s.getInt(SERVER_PORT))) {
+    if (!endpointsMatch(
+        s.getString(CLIENT_IP),
+        s.getString(SERVER_IP),
+        s.getInt(CLIENT_PORT),
+        s.getInt(SERVER_PORT))) {
       return false;
     }
     long start = nanos(s.get(START), Long.MIN_VALUE);

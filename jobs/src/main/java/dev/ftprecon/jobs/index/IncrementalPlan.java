@@ -35,8 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * a PASV or PORT announced but not yet connected, a transfer still waiting for its final reply, or
  * a control connection without an answered QUIT whose last packet lies within {@link
  * #CARRY_WINDOW_NANOS} of the newest packet indexed. Reading those again (rather than saving the
- * trackers' state) lets the control stream, the data connection and the expectation between them
- * be rebuilt exactly as a one-shot run over all files would; their sessions' old rows are replaced.
+ * trackers' state) lets the control stream, the data connection and the expectation between them be
+ * rebuilt exactly as a one-shot run over all files would; their sessions' old rows are replaced.
  * Sessions and transfers spread over several captures pull all of them in (a closure over the
  * sessions' and transfers' capture lists).
  */
@@ -56,7 +56,10 @@ public final class IncrementalPlan {
   private final Map<String, long[]> ingested;
 
   private IncrementalPlan(
-      List<CaptureFile> files, PreviousIndex previous, int newCaptures, Map<String, long[]> ingested) {
+      List<CaptureFile> files,
+      PreviousIndex previous,
+      int newCaptures,
+      Map<String, long[]> ingested) {
     this.files = files;
     this.previous = previous;
     this.newCaptures = newCaptures;
@@ -104,9 +107,7 @@ public final class IncrementalPlan {
     List<CaptureFile> fresh = new ArrayList<>();
     for (CaptureFile f : inputs) {
       long[] before = ingested.get(f.path());
-      if (before == null
-          || before[0] != f.length()
-          || before[1] != modified(conf, f.path())) {
+      if (before == null || before[0] != f.length() || before[1] != modified(conf, f.path())) {
         fresh.add(f);
         if (before != null) {
           reread.add(f.path()); // changed since: its old rows go
@@ -149,7 +150,8 @@ public final class IncrementalPlan {
     while (grew) {
       grew = false;
       for (Map.Entry<String, Set<String>> s : footprints.entrySet()) {
-        if (!sessions.contains(s.getKey()) && !java.util.Collections.disjoint(s.getValue(), captures)) {
+        if (!sessions.contains(s.getKey())
+            && !java.util.Collections.disjoint(s.getValue(), captures)) {
           sessions.add(s.getKey());
           grew |= captures.addAll(s.getValue());
         }
@@ -191,8 +193,7 @@ public final class IncrementalPlan {
     ObjectNode root = mapper.createObjectNode();
     root.put("carry_window_seconds", CARRY_WINDOW_NANOS / 1_000_000_000L);
     ArrayNode list = root.putArray("ingested");
-    all.forEach(
-        (p, v) -> list.addObject().put("path", p).put("bytes", v[0]).put("modified", v[1]));
+    all.forEach((p, v) -> list.addObject().put("path", p).put("bytes", v[0]).put("modified", v[1]));
     ArrayNode open = root.putArray("open");
     openCaptures(spark, staging).forEach(open::add);
     Path state = new Path(new Path(staging, STATE_DIR), STATE_FILE);

@@ -54,7 +54,9 @@ public final class IndexWriter {
    */
   static org.apache.spark.sql.Column utcDay(String timestampColumn) {
     return expr(
-        "date_from_unix_date(CAST(floor(unix_micros(" + timestampColumn + ") / 86400000000) AS INT))");
+        "date_from_unix_date(CAST(floor(unix_micros("
+            + timestampColumn
+            + ") / 86400000000) AS INT))");
   }
 
   public void writeTransfers(List<Row> rows) {
@@ -66,7 +68,8 @@ public final class IndexWriter {
   public void writeSessions(JavaRDD<Row> rows) {
     Dataset<Row> sessions =
         spark.createDataFrame(rows, SessionSchema.SCHEMA).withColumn(DATE, utcDay("start_time"));
-    writePartitioned(previous.kept(spark, SESSIONS, sessions), SESSIONS, "start_time", "session_id");
+    writePartitioned(
+        previous.kept(spark, SESSIONS, sessions), SESSIONS, "start_time", "session_id");
     sessionsWritten = spark.read().parquet(tablePath(output, SESSIONS)).count();
   }
 
@@ -76,13 +79,21 @@ public final class IndexWriter {
     writePartitioned(previous.kept(spark, COMMANDS, commands), COMMANDS, "session_id", "seq");
   }
 
-  /** Writes the captures table (one row per input file: few, not partitioned) and returns it. */
+  /**
+   * Writes the captures table (one row per input file: few, not partitioned) and returns the rows
+   * of the captures read in this run.
+   */
   public List<Row> writeCaptures(Dataset<Row> captures) {
-    Dataset<Row> ordered = captures.select(CaptureSchema.SCHEMA.fieldNames()[0], rest());
-    ordered = previous.kept(spark, CAPTURES, ordered);
-    ordered.coalesce(1).sortWithinPartitions("path").write().mode(SaveMode.Overwrite)
+    Dataset<Row> fresh = captures.select(CaptureSchema.SCHEMA.fieldNames()[0], rest());
+    List<Row> read = fresh.collectAsList();
+    previous
+        .kept(spark, CAPTURES, spark.createDataFrame(read, fresh.schema()))
+        .coalesce(1)
+        .sortWithinPartitions("path")
+        .write()
+        .mode(SaveMode.Overwrite)
         .parquet(tablePath(output, CAPTURES));
-    return spark.read().parquet(tablePath(output, CAPTURES)).collectAsList();
+    return read;
   }
 
   public long sessionsWritten() {
@@ -98,6 +109,12 @@ public final class IndexWriter {
 
   /** One file per day: the index is small next to the captures, and few files read fast. */
   private void writePartitioned(Dataset<Row> rows, String table, String... order) {
+    if (rows.isEmpty()) {
+      // No partition to write: one empty file keeps the schema (with date as a plain column) so
+      // that the table can still be read and queried.
+      rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tablePath(output, table));
+      return;
+    }
     rows.repartition(col(DATE))
         .sortWithinPartitions(DATE, order)
         .write()

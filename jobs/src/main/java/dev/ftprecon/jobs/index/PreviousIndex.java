@@ -59,15 +59,14 @@ public final class PreviousIndex {
     } else {
       // Only days are partition values; a table with no day at all reads them back as strings.
       old = old.withColumn(IndexWriter.DATE, col(IndexWriter.DATE).cast("date"));
-      kept = old.join(redoneSessions(spark), old.col(SESSION_ID).equalTo(col("redone")), "left_anti");
+      kept =
+          old.join(redoneSessions(spark), old.col(SESSION_ID).equalTo(col("redone")), "left_anti");
     }
     return fresh.unionByName(kept.select(fresh.columns()[0], rest(fresh.columns())));
   }
 
   private Dataset<Row> redoneSessions(SparkSession spark) {
-    return spark
-        .createDataset(List.copyOf(redoneSessions), Encoders.STRING())
-        .toDF("redone");
+    return spark.createDataset(List.copyOf(redoneSessions), Encoders.STRING()).toDF("redone");
   }
 
   private Object[] paths() {
