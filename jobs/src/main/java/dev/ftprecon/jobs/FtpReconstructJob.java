@@ -72,17 +72,16 @@ public final class FtpReconstructJob {
         scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
 
     JavaRDD<ControlResult> control =
-        filter
-            .sessions(
-                ControlChannels.analyze(
-                    spark,
-                    segments,
-                    options.controlPorts(),
-                    options.detectControl(),
-                    paths,
-                    new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
-                    options.maskPasswords(),
-                    partitions))
+        ControlChannels.analyze(
+                spark,
+                segments,
+                options.controlPorts(),
+                options.detectControl(),
+                paths,
+                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+                options.maskPasswords(),
+                partitions)
+            .filter(filter::keepsSession)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<SessionExpectation> expectations =
         filter.transfers(control.flatMap(r -> r.expectations().iterator()).collect()).stream()

@@ -149,7 +149,7 @@ class NotebooksIT extends SparkTestBase {
                 String.valueOf(t.serverPort()),
                 t.command(),
                 t.path(),
-                t.sha256()));
+                t.sha256() != null || t.bytes() > 0 ? t.sha256() : SHA256_OF_NOTHING));
       }
     }
     List<Row> rows = rows(SAMPLES, "moved");

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 
 /**
@@ -44,9 +43,9 @@ public final class TransferFilter implements Serializable {
     this.filters = filters;
   }
 
-  /** The control connections kept, with their commands and announced transfers. */
-  public JavaRDD<ControlResult> sessions(JavaRDD<ControlResult> control) {
-    return filters.none() ? control : control.filter(this::keeps);
+  /** Whether a control connection is kept, with its commands and announced transfers. */
+  public Boolean keepsSession(ControlResult r) {
+    return filters.none() || keeps(r);
   }
 
   /** The announced transfers kept, in the order given. */
