@@ -1,5 +1,6 @@
 package dev.ftprecon.jobs;
 
+import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.jobs.filter.Filters;
 import dev.ftprecon.jobs.filter.IpBlock;
 import dev.ftprecon.jobs.filter.PathGlob;
@@ -27,6 +28,7 @@ public record ReconstructOptions(
     boolean failOnDamaged,
     Filters filters,
     boolean incremental,
+    FtpLimits ftpLimits,
     List<String> arguments,
     boolean help) {
 
@@ -51,6 +53,13 @@ public record ReconstructOptions(
 
   /** --direction values: the transfers table's {@code direction} column. */
   public static final Set<String> DIRECTIONS = Set.of("download", "upload", "listing");
+
+  // Caps on per-session state of a control connection (FtpLimits; defaults there).
+  public static final String MAX_LINE_BYTES = "--max-line-bytes";
+  public static final String MAX_REPLY_LINES = "--max-reply-lines";
+  public static final String MAX_COMMANDS = "--max-commands";
+  public static final String MAX_PENDING_COMMANDS = "--max-pending-commands";
+  public static final String MAX_CHANNELS = "--max-channels";
 
   /** What a masked password reads as in the sessions and commands tables. */
   public static final String MASKED = "********";
@@ -90,6 +99,25 @@ public record ReconstructOptions(
           "                          resolved absolute path, else the last name segment)",
           "  --direction D           download, upload or listing",
           "  --min-size N, --max-size N  file size bounds in bytes (suffix k, M, G: powers of 1024)",
+          "",
+          "caps on each control connection's state (a peer cannot exhaust memory; what goes past",
+          "a cap is counted in sessions.anomalies):",
+          "  --max-line-bytes N      longest command or reply line kept (default: "
+              + FtpLimits.DEFAULT_MAX_LINE_BYTES
+              + ")",
+          "  --max-reply-lines N     lines kept of one multi-line reply (default: "
+              + FtpLimits.DEFAULT_MAX_REPLY_LINES
+              + ")",
+          "  --max-commands N        command records kept per session (default: "
+              + FtpLimits.DEFAULT_MAX_COMMANDS
+              + ")",
+          "  --max-pending-commands N  commands awaiting a reply (pipelining) (default: "
+              + FtpLimits.DEFAULT_MAX_PENDING_COMMANDS
+              + ")",
+          "  --max-channels N        data channels kept per session (default: "
+              + FtpLimits.DEFAULT_MAX_CHANNELS
+              + ")",
+          "",
           "  -h, --help              print this help and exit",
           "",
           "exit status: 0 the job ran (damaged captures are recorded in the index), 1 the job",
@@ -121,6 +149,11 @@ public record ReconstructOptions(
     Set<String> directions = new TreeSet<>();
     long minSize = -1;
     long maxSize = -1;
+    int maxLineBytes = FtpLimits.DEFAULT_MAX_LINE_BYTES;
+    int maxReplyLines = FtpLimits.DEFAULT_MAX_REPLY_LINES;
+    int maxCommands = FtpLimits.DEFAULT_MAX_COMMANDS;
+    int maxPendingCommands = FtpLimits.DEFAULT_MAX_PENDING_COMMANDS;
+    int maxChannels = FtpLimits.DEFAULT_MAX_CHANNELS;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -136,6 +169,7 @@ public record ReconstructOptions(
               false,
               Filters.NONE,
               false,
+              FtpLimits.DEFAULTS,
               List.of(args),
               true);
         }
@@ -174,6 +208,11 @@ public record ReconstructOptions(
         }
         case MIN_SIZE -> minSize = size(value(args, ++i, arg), arg);
         case MAX_SIZE -> maxSize = size(value(args, ++i, arg), arg);
+        case MAX_LINE_BYTES -> maxLineBytes = positive(args, ++i, arg);
+        case MAX_REPLY_LINES -> maxReplyLines = positive(args, ++i, arg);
+        case MAX_COMMANDS -> maxCommands = positive(args, ++i, arg);
+        case MAX_PENDING_COMMANDS -> maxPendingCommands = positive(args, ++i, arg);
+        case MAX_CHANNELS -> maxChannels = positive(args, ++i, arg);
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -207,6 +246,7 @@ public record ReconstructOptions(
         failOnDamaged,
         filters,
         incremental,
+        new FtpLimits(maxLineBytes, maxReplyLines, maxCommands, maxPendingCommands, maxChannels),
         List.of(args),
         false);
   }
@@ -216,6 +256,19 @@ public record ReconstructOptions(
       throw new UsageException("option " + option + " needs a value");
     }
     return args[i];
+  }
+
+  private static int positive(String[] args, int i, String option) throws UsageException {
+    String v = value(args, i, option);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(option + " expects a whole number from 1 to 2147483647, got: " + v);
   }
 
   private static void putConf(Map<String, String> conf, String kv) throws UsageException {

@@ -98,9 +98,9 @@ class FiltersIT extends SparkTestBase {
   void aTimeRangeKeepsTheCapturesThatLieInIt() throws Exception {
     // tshark: the port-download sample's first and last frame; no other sample overlaps it.
     Path capture = repoRoot().resolve("samples/port-download-ipv4-pureftpd-curl.pcap");
-    List<String[]> frames = Tshark.fields(capture, "frame", "frame.time_epoch");
-    Instant first = instant(frames.get(0)[0]);
-    Instant last = instant(frames.get(frames.size() - 1)[0]).plusMillis(1);
+    List<List<String>> frames = Tshark.fields(capture, "frame", "frame.time_epoch");
+    Instant first = instant(frames.get(0).get(0));
+    Instant last = instant(frames.get(frames.size() - 1).get(0)).plusMillis(1);
     check(
         "time",
         t -> t.capture().equals(capture.getFileName().toString()),

@@ -364,7 +364,7 @@ class NotebooksIT extends SparkTestBase {
     for (String c : CORPUS_CAPTURES) {
       // Per TCP stream, the last USER and PASS (as the sessions table keeps them).
       Map<String, String[]> byStream = new TreeMap<>();
-      for (String[] f :
+      for (List<String> f :
           Tshark.fields(
               corpus().resolve(c),
               "ftp.request.command == \"USER\" || ftp.request.command == \"PASS\"",
@@ -373,10 +373,10 @@ class NotebooksIT extends SparkTestBase {
               "tcp.dstport",
               "ftp.request.command",
               "ftp.request.arg")) {
-        String[] cred = byStream.computeIfAbsent(f[0], k -> new String[4]);
-        cred[0] = f[1];
-        cred[1] = f[2];
-        cred[f[3].equals("USER") ? 2 : 3] = f[4];
+        String[] cred = byStream.computeIfAbsent(f.get(0), k -> new String[4]);
+        cred[0] = f.get(1);
+        cred[1] = f.get(2);
+        cred[f.get(3).equals("USER") ? 2 : 3] = f.get(4);
       }
       byStream.values().forEach(v -> expected.add(cred(v[0], Integer.parseInt(v[1]), v[2], v[3])));
     }
@@ -416,13 +416,13 @@ class NotebooksIT extends SparkTestBase {
   void perDayShowsOneTransferOnEachOfTheFiveDays() throws Exception {
     // tshark: the days on which the data connections (to the PASV port 30109) were opened.
     Map<String, Long> expected = new TreeMap<>();
-    for (String[] f :
+    for (List<String> f :
         Tshark.fields(
             faultCapture(DAYS),
             "tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.dstport == 30109",
             "frame.time_epoch",
             "ip.dst")) {
-      expected.merge(utcDay(Double.parseDouble(f[0])) + "|" + f[1], 1L, Long::sum);
+      expected.merge(utcDay(Double.parseDouble(f.get(0))) + "|" + f.get(1), 1L, Long::sum);
     }
     assertThat(expected).hasSize(5);
     assertThat(perDay(DAYS)).isEqualTo(expected);
@@ -560,17 +560,17 @@ class NotebooksIT extends SparkTestBase {
   private static long failedLogins(Path capture) throws Exception {
     Map<String, String> lastRequest = new HashMap<>();
     long failed = 0;
-    for (String[] f :
+    for (List<String> f :
         Tshark.fields(
             capture,
             "ftp.request || ftp.response",
             "tcp.stream",
             "ftp.request.command",
             "ftp.response.code")) {
-      if (!f[1].isEmpty()) {
-        lastRequest.put(f[0], f[1]);
-      } else if (f[2].equals("530")
-          && List.of("USER", "PASS").contains(lastRequest.getOrDefault(f[0], ""))) {
+      if (!f.get(1).isEmpty()) {
+        lastRequest.put(f.get(0), f.get(1));
+      } else if (f.get(2).equals("530")
+          && List.of("USER", "PASS").contains(lastRequest.getOrDefault(f.get(0), ""))) {
         failed++;
       }
     }
@@ -585,7 +585,7 @@ class NotebooksIT extends SparkTestBase {
 
   private static double firstFrameEpoch(Path capture) throws Exception {
     return Double.parseDouble(
-        Tshark.fields(capture, "frame.number == 1", "frame.time_epoch").get(0)[0]);
+        Tshark.fields(capture, "frame.number == 1", "frame.time_epoch").get(0).get(0));
   }
 
   /** A transfer of testdata/expected, with its session's endpoints. */

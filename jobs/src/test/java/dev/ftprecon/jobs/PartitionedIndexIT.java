@@ -38,12 +38,12 @@ class PartitionedIndexIT extends SparkTestBase {
     reconstruct(out, repoRoot().resolve("testdata/faults/port-reuse-days.pcap").toString());
     // tshark: the UTC days of the control connections' SYNs.
     days = new TreeSet<>();
-    for (String[] f :
+    for (List<String> f :
         Tshark.fields(
             repoRoot().resolve("testdata/faults/port-reuse-days.pcap"),
             "tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.dstport == 2121",
             "frame.time_epoch")) {
-      long seconds = (long) Math.floor(Double.parseDouble(f[0]));
+      long seconds = (long) Math.floor(Double.parseDouble(f.get(0)));
       days.add(LocalDate.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC).toString());
     }
   }
