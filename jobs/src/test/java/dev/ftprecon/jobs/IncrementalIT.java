@@ -109,6 +109,9 @@ class IncrementalIT extends SparkTestBase {
       scala.jdk.javaapi.CollectionConverters.asJava(it).forEach(x -> items.add(text(x)));
       return items.toString();
     }
+    if (value instanceof byte[] b) {
+      return java.util.HexFormat.of().formatHex(b);
+    }
     if (value instanceof Object[] a) {
       return Arrays.toString(a);
     }
