@@ -115,6 +115,15 @@ class HdfsIT extends SparkTestBase {
   }
 
   @Test
+  void theHdfsDaemonsListenOnLoopbackOnly() {
+    assertThat(hdfs.getNameNode().getNameNodeAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(hdfs.getNameNode().getHttpAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(hdfs.getDataNodes())
+        .singleElement()
+        .satisfies(dn -> assertThat(dn.getXferAddress().getAddress().isLoopbackAddress()).isTrue());
+  }
+
+  @Test
   void theCapturesTableNamesTheInputsByTheirHdfsUris() {
     List<Row> captures =
         spark
