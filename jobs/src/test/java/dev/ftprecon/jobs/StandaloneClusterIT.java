@@ -44,6 +44,8 @@ class StandaloneClusterIT extends SparkTestBase {
       Pattern.compile("Submitting ResultStage (\\d+) \\(.*mapPartitions at DataChannels\\.java");
   private static final Pattern INDEX_TABLE_WRITTEN =
       Pattern.compile("Job \\d+ finished: parquet at IndexWriter\\.java");
+  private static final Pattern APP_ID =
+      Pattern.compile("Connected to Spark cluster with app ID (\\S+)");
   private static final Pattern EXECUTOR_ID = Pattern.compile("--executor-id\\s+(\\S+)");
 
   @TempDir static Path tmp;
@@ -108,8 +110,9 @@ class StandaloneClusterIT extends SparkTestBase {
     Process driver = submit("executor-killed", out);
     ProcessLog log = new ProcessLog(logs.resolve("executor-killed.log"));
 
+    String app = awaitLine(log, driver, APP_ID).group(1);
     String stage = awaitLine(log, driver, ASSEMBLE_STAGE).group(1);
-    ProcessHandle executor = executorOf(cluster.worker(1));
+    ProcessHandle executor = executorOf(cluster.worker(1), app);
     String id = executorId(executor);
     awaitLine(
         log,
@@ -156,10 +159,9 @@ class StandaloneClusterIT extends SparkTestBase {
 
     List<Path> left;
     try (Stream<Path> entries = Files.list(out)) {
-      left = entries.toList();
+      left = entries.filter(p -> !p.getFileName().toString().endsWith(".crc")).toList();
     }
     assertThat(left)
-        .filteredOn(p -> !p.getFileName().toString().endsWith(".crc"))
         .as("only the hidden staging directory of the killed run")
         .singleElement()
         .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("_ftprecon-staging-"));
@@ -224,8 +226,8 @@ class StandaloneClusterIT extends SparkTestBase {
     return driver.exitValue();
   }
 
-  /** The executor JVM the worker launched for the running application. */
-  private static ProcessHandle executorOf(Process worker) throws InterruptedException {
+  /** The executor JVM the worker launched for the application (not one of an earlier run). */
+  private static ProcessHandle executorOf(Process worker, String app) throws InterruptedException {
     long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<ProcessHandle> executor =
@@ -233,6 +235,7 @@ class StandaloneClusterIT extends SparkTestBase {
               .descendants()
               .filter(
                   p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+              .filter(p -> p.info().commandLine().orElse("").contains("--app-id " + app))
               .findFirst();
       if (executor.isPresent()) {
         return executor.get();
