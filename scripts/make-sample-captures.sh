@@ -15,7 +15,7 @@
 # or dumpcap (pcapng).  Namespaces and servers are removed on exit.
 #
 # Nothing is installed by this script.  Needed (Debian 12 package names):
-#   tshark tcpdump (dumpcap comes with wireshark-common) pure-ftpd python3-pyftpdlib
+#   tshark tcpdump (dumpcap, mergecap come with wireshark-common) pure-ftpd python3-pyftpdlib
 #   lftp wget curl iproute2 openssl util-linux (taskset)
 set -euo pipefail
 
@@ -51,7 +51,7 @@ die() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 # ------------------------------------------------------------------ checks
 check_tools() {
     local missing=() t
-    for t in ip tshark tcpdump dumpcap capinfos pure-ftpd pure-pw curl lftp wget openssl taskset; do
+    for t in ip tshark tcpdump dumpcap mergecap capinfos pure-ftpd pure-pw curl lftp wget openssl taskset; do
         command -v "$t" >/dev/null 2>&1 || missing+=("$t")
     done
     [ -x "$PY" ] && "$PY" -c 'import pyftpdlib' 2>/dev/null || missing+=("$PY + pyftpdlib")
@@ -455,7 +455,8 @@ s_rest_download_ipv6() {
 ALL=(s_pasv_download_ipv4 s_epsv_download_ipv6 s_port_download_ipv4 s_eprt_download_ipv6
      s_pasv_upload_ipv4 s_epsv_upload_ipv6 s_port_upload_ipv4 s_eprt_upload_ipv6
      s_pasv_list_ipv4 s_epsv_nlst_ipv6 s_epsv_mlsd_ipv6 s_multi_session
-     s_ascii_download_ipv4 s_rest_download_ipv6 s_pasv_download_port2121_ipv4)
+     s_ascii_download_ipv4 s_rest_download_ipv6 s_pasv_download_port2121_ipv4
+     s_pcap_file_download_ipv4 s_pcapng_file_upload_ipv4)
 declare -A BY_NAME=(
     [pasv-download-ipv4-pureftpd-curl]=s_pasv_download_ipv4
     [epsv-download-ipv6-pureftpd-curl]=s_epsv_download_ipv6
@@ -472,6 +473,8 @@ declare -A BY_NAME=(
     [epsv-ascii-download-ipv4-pyftpdlib-curl]=s_ascii_download_ipv4
     [epsv-rest-download-ipv6-pyftpdlib-lftp]=s_rest_download_ipv6
     [pasv-download-port2121-ipv4-pyftpdlib-curl]=s_pasv_download_port2121_ipv4
+    [pasv-download-pcap-file-ipv4-pureftpd-curl]=s_pcap_file_download_ipv4
+    [pasv-upload-pcapng-file-ipv4-pyftpdlib-ftplib]=s_pcapng_file_upload_ipv4
 )
 
 # ------------------------------------------------------------------ summary
@@ -523,6 +526,38 @@ s_pasv_download_port2121_ipv4() {
     same "$B/pub/index.bin" "$C/out/index.bin"
     expect $n "pyftpdlib on port 2121 + curl --disable-epsv (PASV)" --control-port 2121 \
         --xfer RETR server "$B/pub/index.bin"
+}
+
+# Captures whose transferred file is itself a capture: the data connection's payload is full of
+# valid-looking pcap record headers / pcapng blocks, the worst case for a split reader that
+# resynchronises on record structure (common's capture split tests read these).
+s_pcap_file_download_ipv4() {
+    local n=pasv-download-pcap-file-ipv4-pureftpd-curl.pcap
+    begin $n
+    # many small inner records: the five smallest samples plus one upload, merged by time
+    mergecap -F pcap -w "$A/traces.pcap" "$SAMPLES/pasv-list-ipv4-pureftpd-wget.pcap" \
+        "$SAMPLES/epsv-nlst-ipv6-pyftpdlib-curl.pcap" "$SAMPLES/epsv-mlsd-ipv6-pureftpd-curl.pcap" \
+        "$SAMPLES/pasv-download-port2121-ipv4-pyftpdlib-curl.pcap" \
+        "$SAMPLES/epsv-ascii-download-ipv4-pyftpdlib-curl.pcap" "$SAMPLES/eprt-upload-ipv6-pyftpdlib-ftplib.pcap"
+    chown "$NOBODY_UID:$NOBODY_GID" "$A/traces.pcap"
+    start_pureftpd; cap_start "$SAMPLES/$n"
+    client curl -q -sS --disable-epsv -u "$PURE_USER:$PURE_PASS" -o "$C/out/traces.pcap" "ftp://$V4_S/traces.pcap"
+    cap_stop; stop_servers
+    same "$A/traces.pcap" "$C/out/traces.pcap"
+    expect $n "pure-ftpd 1.0.50 + curl --disable-epsv (PASV): downloads traces.pcap, a mergecap -F pcap of six sample captures (a pcap inside a pcap)" \
+        --xfer RETR server "$A/traces.pcap"
+}
+
+s_pcapng_file_upload_ipv4() {
+    local n=pasv-upload-pcapng-file-ipv4-pyftpdlib-ftplib.pcapng
+    begin $n; rm -f "$B/incoming/session.pcapng"
+    cp "$SAMPLES/multi-transfer-session-epsv-ipv4-pureftpd-curl.pcapng" "$C/session.pcapng"
+    start_pyftpdlib; cap_start "$SAMPLES/$n"
+    client "$PY" "$LIB/ftplib_client.py" "$V4_S" "$PY_USER" "$PY_PASS" put "$C/session.pcapng" "incoming/session.pcapng"
+    cap_stop; stop_servers
+    same "$C/session.pcapng" "$B/incoming/session.pcapng"
+    expect $n "pyftpdlib 1.5.7 + Python 3.11 ftplib (passive; captured with dumpcap): storbinary('STOR incoming/session.pcapng') of samples/multi-transfer-session-epsv-ipv4-pureftpd-curl.pcapng (a pcapng inside a pcapng)" \
+        --xfer STOR client-sent "$C/session.pcapng"
 }
 
 # ------------------------------------------------------------------ main

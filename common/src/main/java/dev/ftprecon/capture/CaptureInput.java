@@ -25,9 +25,19 @@ final class CaptureInput {
    * @param maxWindowBytes the largest {@code n} any caller will pass to {@link #fill}
    */
   CaptureInput(InputStream in, int maxWindowBytes) {
+    this(in, maxWindowBytes, 0);
+  }
+
+  /**
+   * @param in the capture stream from file offset {@code startOffset} on (a split reader's stream)
+   * @param maxWindowBytes the largest {@code n} any caller will pass to {@link #fill}
+   * @param startOffset file offset of the stream's first byte
+   */
+  CaptureInput(InputStream in, int maxWindowBytes, long startOffset) {
     this.in = in;
     this.maxWindowBytes = maxWindowBytes;
     this.buffer = new byte[Math.min(INITIAL_BUFFER_BYTES, maxWindowBytes)];
+    this.bufferBase = startOffset;
   }
 
   /** Absolute offset in the file of the next unconsumed byte. */

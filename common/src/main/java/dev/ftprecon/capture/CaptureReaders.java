@@ -22,8 +22,21 @@ public final class CaptureReaders {
    */
   public static CaptureReader open(InputStream in) throws IOException, NotACaptureException {
     // Both window sizes are caps, not allocations: the buffer starts small and grows on demand.
-    CaptureInput input =
-        new CaptureInput(in, Math.max(PcapReader.windowBytes(), PcapngReader.windowBytes()));
+    CaptureInput input = new CaptureInput(in, windowBytes());
+    return detect(input) == CaptureFormat.PCAP ? PcapReader.open(input) : new PcapngReader(input);
+  }
+
+  /** The window either format's reader may need. */
+  static int windowBytes() {
+    return Math.max(PcapReader.windowBytes(), PcapngReader.windowBytes());
+  }
+
+  /**
+   * The format of the file whose first bytes {@code input} holds, without consuming them.
+   *
+   * @throws NotACaptureException if the file is empty or starts like neither pcap nor pcapng
+   */
+  static CaptureFormat detect(CaptureInput input) throws IOException, NotACaptureException {
     int have = input.fill(CaptureFormat.DETECT_BYTES);
     if (have == 0) {
       throw new NotACaptureException("empty file");
@@ -34,23 +47,48 @@ public final class CaptureReaders {
           "not a pcap or pcapng capture: first bytes "
               + hex(input.array(), Math.min(have, SHOWN_BYTES)));
     }
-    return format.get() == CaptureFormat.PCAP ? PcapReader.open(input) : new PcapngReader(input);
+    return format.get();
   }
 
   /**
    * Opens a reader of the records that start in {@code [start, end)} of a file (see {@link
-   * SplitCaptureReader}). A split with {@code start == 0} and {@code end >= length} reads the whole
-   * file.
+   * SplitCaptureReader}), with the default {@link SplitOptions}. A split with {@code start == 0}
+   * and {@code end >= length} reads the whole file.
    *
    * @throws NotACaptureException if the file starts like neither pcap nor pcapng
    * @throws IOException if reading the file fails
    */
   public static SplitCaptureReader openSplit(CaptureFileOpener file, long start, long end)
       throws IOException, NotACaptureException {
+    return openSplit(file, start, end, SplitOptions.defaults());
+  }
+
+  /**
+   * Opens a reader of the records that start in {@code [start, end)} of a file. The file's header
+   * region (pcap file header; pcapng section header and interface descriptions up to the first
+   * packet block) is read from offset 0; a split starting after it finds its first record boundary
+   * near {@code start} from the bytes alone ({@link SplitOptions}) and reads from there.
+   *
+   * @throws NotACaptureException if the file starts like neither pcap nor pcapng
+   * @throws IOException if reading the file fails
+   */
+  public static SplitCaptureReader openSplit(
+      CaptureFileOpener file, long start, long end, SplitOptions options)
+      throws IOException, NotACaptureException {
     if (start < 0 || end < start) {
       throw new IllegalArgumentException(
           "split [" + start + ", " + end + ") (expected: 0 <= start <= end)");
     }
+    return SplitOpening.open(file, start, end, options);
+  }
+
+  /**
+   * The reference split reader: reads the file from offset 0 and delivers the records that start in
+   * {@code [start, end)}. Exact by construction, slow for splits far into a file; tests compare
+   * {@link #openSplit} with it.
+   */
+  static SplitCaptureReader openFilteringSplit(CaptureFileOpener file, long start, long end)
+      throws IOException, NotACaptureException {
     InputStream in = file.openAt(0);
     try {
       return new FilteringSplitReader(open(in), start, end);

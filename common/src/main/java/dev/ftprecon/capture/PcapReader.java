@@ -14,6 +14,7 @@ final class PcapReader implements CaptureReader {
   static final int FILE_HEADER_BYTES = 24;
   private static final int MAJOR_VERSION_OFFSET = 4;
   private static final int MINOR_VERSION_OFFSET = 6;
+  private static final int SNAPLEN_OFFSET = 16;
   private static final int LINK_TYPE_OFFSET = 20;
 
   /** Section 4: the link type is the low 16 bits; the top bits carry the FCS length, if any. */
@@ -25,10 +26,10 @@ final class PcapReader implements CaptureReader {
   // draft-ietf-opsawg-pcap section 5 (Packet Record): seconds, fraction (micro- or nanoseconds),
   // captured packet length, original packet length, then the packet data.
   static final int RECORD_HEADER_BYTES = 16;
-  private static final int TS_SECONDS_OFFSET = 0;
-  private static final int TS_FRACTION_OFFSET = 4;
-  private static final int CAPTURED_LENGTH_OFFSET = 8;
-  private static final int ORIGINAL_LENGTH_OFFSET = 12;
+  static final int TS_SECONDS_OFFSET = 0;
+  static final int TS_FRACTION_OFFSET = 4;
+  static final int CAPTURED_LENGTH_OFFSET = 8;
+  static final int ORIGINAL_LENGTH_OFFSET = 12;
 
   /**
    * Largest captured length accepted per record: tcpdump's and libpcap's MAXIMUM_SNAPLEN (262144),
@@ -44,6 +45,8 @@ final class PcapReader implements CaptureReader {
   private Endianness order = Endianness.BIG;
   private long nanosPerFractionUnit = NANOS_PER_MICRO;
   private int linkType = -1;
+  private PcapFileHeader header;
+  private long stopBefore = Long.MAX_VALUE;
   private CaptureDamage damage;
   private long records;
   private long anomalies;
@@ -66,6 +69,32 @@ final class PcapReader implements CaptureReader {
     PcapReader reader = new PcapReader(input);
     reader.readFileHeader();
     return reader;
+  }
+
+  /**
+   * A reader that continues a file at a record boundary: {@code input} is positioned on a record
+   * header of a file whose header {@link #open} read earlier (split reading).
+   */
+  static PcapReader resume(CaptureInput input, PcapFileHeader header) {
+    PcapReader reader = new PcapReader(input);
+    reader.header = header;
+    reader.order = header.order();
+    reader.nanosPerFractionUnit = header.nanosPerFractionUnit();
+    reader.linkType = header.linkType();
+    return reader;
+  }
+
+  /** The file header, if it was read without damage. */
+  Optional<PcapFileHeader> header() {
+    return Optional.ofNullable(header);
+  }
+
+  /**
+   * Makes {@link #next()} return false, without damage, at the first record that starts at or after
+   * {@code offset} (the end of a split), before reading any of its bytes.
+   */
+  void stopBefore(long offset) {
+    stopBefore = offset;
   }
 
   private void readFileHeader() throws IOException {
@@ -106,6 +135,9 @@ final class PcapReader implements CaptureReader {
     // SnapLen (offset 16) is advisory: records are checked against
     // MAX_RECORD_BYTES instead, since writers are known to store snaplens they did not honour.
     linkType = (int) (order.u32(b, at + LINK_TYPE_OFFSET) & LINK_TYPE_MASK);
+    header =
+        new PcapFileHeader(
+            order, nanosPerFractionUnit, linkType, order.u32(b, at + SNAPLEN_OFFSET));
     input.consume(FILE_HEADER_BYTES);
   }
 
@@ -115,6 +147,9 @@ final class PcapReader implements CaptureReader {
       return false;
     }
     long offset = input.position();
+    if (offset >= stopBefore) {
+      return false;
+    }
     int have = input.fill(RECORD_HEADER_BYTES);
     if (have == 0) {
       return false;

@@ -12,15 +12,15 @@ import java.util.Optional;
 final class PcapngReader implements CaptureReader {
   // Section 4.1 (Section Header Block): Byte-Order Magic (32 bits), Major Version (16 bits),
   // Minor Version (16 bits), Section Length (64 bits), options; 28 bytes without options.
-  private static final int MAJOR_VERSION_OFFSET = 12;
+  static final int MAJOR_VERSION_OFFSET = 12;
   private static final int MINOR_VERSION_OFFSET = 14;
-  private static final int MIN_SECTION_HEADER_BYTES = 28;
+  static final int MIN_SECTION_HEADER_BYTES = 28;
 
   /** Section 4.1: "Major Version ... 1"; a different major version is an incompatible format. */
-  private static final int SUPPORTED_MAJOR_VERSION = 1;
+  static final int SUPPORTED_MAJOR_VERSION = 1;
 
   /** Section 4.2: Interface Description Block type. */
-  private static final int INTERFACE_DESCRIPTION_BLOCK = 1;
+  static final int INTERFACE_DESCRIPTION_BLOCK = 1;
 
   private final CaptureInput input;
   private final CaptureRecord record = new CaptureRecord();
@@ -29,6 +29,8 @@ final class PcapngReader implements CaptureReader {
   private final PacketBlockParser packetParser = new PacketBlockParser();
   private final LinkTypeSet linkTypes = new LinkTypeSet();
   private final BlockFraming framing;
+  private long stopBefore = Long.MAX_VALUE;
+  private boolean stopAtPacket;
   private CaptureDamage damage;
   private long records;
   private long anomalies;
@@ -41,6 +43,38 @@ final class PcapngReader implements CaptureReader {
     this.framing = new BlockFraming(input);
   }
 
+  /**
+   * A reader that continues a file at a block boundary inside a section whose state (byte order,
+   * interfaces) was read earlier (split reading).
+   */
+  PcapngReader(CaptureInput input, PcapngSection state) {
+    this(input);
+    section.copyFrom(state);
+    for (int i = 0; i < section.interfaceCount(); i++) {
+      linkTypes.add(section.get(i).linkType());
+    }
+  }
+
+  /**
+   * Makes {@link #next()} return false, without damage, at the first block (of any type) that
+   * starts at or after {@code offset}, before reading any of its bytes.
+   */
+  void stopBefore(long offset) {
+    stopBefore = offset;
+  }
+
+  /**
+   * While true, {@link #next()} returns false before the first packet block instead of reading it.
+   */
+  void stopAtPacket(boolean stop) {
+    stopAtPacket = stop;
+  }
+
+  /** The state of the section being read. */
+  PcapngSection section() {
+    return section;
+  }
+
   /** The window a pcapng reader needs: one whole block of the largest accepted size. */
   static int windowBytes() {
     return BlockFraming.MAX_BLOCK_BYTES;
@@ -50,6 +84,9 @@ final class PcapngReader implements CaptureReader {
   public boolean next() throws IOException {
     while (damage == null) {
       long offset = input.position();
+      if (offset >= stopBefore) {
+        return false;
+      }
       int have = input.fill(BlockFraming.HEADER_BYTES);
       if (have == 0) {
         return false;
@@ -87,6 +124,9 @@ final class PcapngReader implements CaptureReader {
       int type = (int) order.u32(input.array(), input.index());
       long length = order.u32(input.array(), input.index() + BlockFraming.LENGTH_OFFSET);
       if (PacketBlockParser.carriesPacket(type)) {
+        if (stopAtPacket) {
+          return false;
+        }
         if (readPacketBlock(type, offset, length)) {
           records++;
           return true;

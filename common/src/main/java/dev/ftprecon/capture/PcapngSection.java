@@ -42,6 +42,19 @@ final class PcapngSection {
     return interfaces.get(interfaceId);
   }
 
+  /** Makes this section a copy of {@code other}. */
+  void copyFrom(PcapngSection other) {
+    order = other.order;
+    started = other.started;
+    interfaces.clear();
+    interfaces.addAll(other.interfaces);
+  }
+
+  /** Whether both sections have the same byte order and the same interfaces, in order. */
+  boolean sameAs(PcapngSection other) {
+    return started == other.started && order == other.order && interfaces.equals(other.interfaces);
+  }
+
   /** Declares the next interface; false if the section already has {@link #MAX_INTERFACES}. */
   boolean add(PcapngInterface description) {
     if (interfaces.size() >= MAX_INTERFACES) {

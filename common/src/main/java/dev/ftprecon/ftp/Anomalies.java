@@ -19,6 +19,14 @@ final class Anomalies {
   static final String PASV_UNREADABLE = "227 reply without a host-port";
   static final String EPSV_UNREADABLE = "229 reply without a port";
   static final String LPSV_UNREADABLE = "228 reply without a long host-port";
+
+  /**
+   * RFC 2577 §3: an accepted PORT/EPRT/LPRT naming a host other than the control client makes the
+   * server connect to a third party (FTP bounce). A client behind NAT that announces its private
+   * address looks the same from outside; the transfer's data endpoints tell which it was.
+   */
+  static final String FTP_BOUNCE = "active mode address is not the control client (FTP bounce)";
+
   static final String PORT_UNREADABLE = "accepted PORT argument unreadable";
   static final String EPRT_UNREADABLE = "accepted EPRT argument unreadable";
   static final String LPRT_UNREADABLE = "accepted LPRT argument unreadable";

@@ -88,7 +88,8 @@ final class ChannelDraft {
         reply == null ? "" : reply.text(),
         announcedSize(),
         direction,
-        storedName);
+        storedName,
+        transfer.notUtf8);
   }
 
   private String resolvedPath(String storedName) {

@@ -28,8 +28,9 @@ final class CommandPairing {
     this.state = state;
   }
 
-  void command(long tsNanos, FtpCommand command) {
-    PendingCommand pending = new PendingCommand(tsNanos, command);
+  /** {@code notUtf8}: the command line was read as ISO-8859-1 (see LineSplitter.Line). */
+  void command(long tsNanos, FtpCommand command, boolean notUtf8) {
+    PendingCommand pending = new PendingCommand(tsNanos, command, notUtf8);
     record(pending);
     state.commandSent(command);
     if (awaitingReply.size() >= limits.maxPendingCommands()) {

@@ -65,7 +65,7 @@ public final class DataChannelMatcher {
       ExpectedDataChannel channel = expectation.channel();
       long from = saturatedAdd(channel.modeNanos(), -slackNanos);
       long to =
-          channel.finalReplyNanos() < 0
+          channel.finalReplyNanos() == ExpectedDataChannel.NO_FINAL_REPLY
               ? Long.MAX_VALUE
               : saturatedAdd(channel.finalReplyNanos(), slackNanos);
       index

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param restOffset the REST offset that applied to this transfer (RFC 3659 §5), 0 if none
  * @param modeNanos when the mode command was sent
  * @param commandNanos when the transfer command was sent
- * @param finalReplyNanos when its final (2yz-5yz) reply arrived, -1 if none did
+ * @param finalReplyNanos when its final (2yz-5yz) reply arrived, {@link #NO_FINAL_REPLY} if none
+ *     did (capture times may be negative: pcapng if_tsoffset, so -1 is a time like any other)
  * @param replyCode the final reply code; the preliminary one if no final reply came; 0 if none
  * @param replyText the text of that reply, empty if none
  * @param announcedSize the file size the server announced: the "(n bytes)" of a 1yz reply, else a
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param direction which way the file flows
  * @param storedName for STOU, the name the server chose ("150 FILE: name", RFC 1123 §4.1.2.9), else
  *     null
+ * @param pathNotUtf8 the command line was not valid UTF-8, so {@code path} is its ISO-8859-1
+ *     reading (one character per byte); {@link #pathBytes} gives the bytes sent either way
  */
 public record ExpectedDataChannel(
     int ordinal,
@@ -56,8 +59,12 @@ public record ExpectedDataChannel(
     String replyText,
     long announcedSize,
     Direction direction,
-    String storedName)
+    String storedName,
+    boolean pathNotUtf8)
     implements Serializable {
+
+  /** {@code finalReplyNanos} when no final reply came. */
+  public static final long NO_FINAL_REPLY = Long.MIN_VALUE;
 
   public ExpectedDataChannel {
     if (ordinal < 0) {
@@ -76,9 +83,14 @@ public record ExpectedDataChannel(
     if (announcedSize < -1) {
       throw new IllegalArgumentException("announcedSize must be -1 or a size: " + announcedSize);
     }
-    if (finalReplyNanos < -1) {
-      throw new IllegalArgumentException(
-          "finalReplyNanos must be -1 or a time: " + finalReplyNanos);
-    }
+  }
+
+  /**
+   * The path exactly as the client sent it, byte for byte (after Telnet unescaping, RFC 959 §4):
+   * UTF-8 when it was valid UTF-8 (RFC 2640), else the raw bytes. Names need not be text: RFC 959
+   * leaves their encoding to the server.
+   */
+  public byte[] pathBytes() {
+    return LineSplitter.bytes(path, pathNotUtf8);
   }
 }

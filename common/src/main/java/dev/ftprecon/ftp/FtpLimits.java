@@ -24,10 +24,11 @@ public record FtpLimits(
     implements Serializable {
 
   /**
-   * RFC 959 sets no line limit; 8 KiB is well above any real path (PATH_MAX is 4096 on Linux) and
-   * above Zeek's and Wireshark's practical line handling.
+   * RFC 959 sets no line limit. 16 KiB keeps the whole of any path a server will take (PATH_MAX is
+   * 4096 on Linux) and of hostile names well past it (10,000 bytes), so that the index keeps the
+   * name exactly as sent; a longer line is cut and counted as an anomaly.
    */
-  public static final int DEFAULT_MAX_LINE_BYTES = 8192;
+  public static final int DEFAULT_MAX_LINE_BYTES = 16_384;
 
   /** Banners, FEAT and HELP replies run to tens of lines; STAT listings can run longer. */
   public static final int DEFAULT_MAX_REPLY_LINES = 1000;

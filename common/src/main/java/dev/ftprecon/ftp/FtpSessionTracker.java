@@ -146,7 +146,7 @@ public final class FtpSessionTracker {
     }
     FtpCommand.parse(line.text())
         .ifPresentOrElse(
-            command -> pairing.command(line.timestampNanos(), command),
+            command -> pairing.command(line.timestampNanos(), command, line.notUtf8()),
             () -> anomalies.add(Anomalies.NOT_A_COMMAND));
   }
 

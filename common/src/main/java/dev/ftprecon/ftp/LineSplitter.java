@@ -29,8 +29,20 @@ import java.util.function.Consumer;
  */
 final class LineSplitter {
 
-  /** A complete line; its time is that of the packet that completed it (or cut it). */
-  record Line(long timestampNanos, String text, boolean truncated) {}
+  /**
+   * A complete line; its time is that of the packet that completed it (or cut it). {@code notUtf8}:
+   * the bytes were not valid UTF-8 and {@code text} is their ISO-8859-1 reading, so {@link #bytes}
+   * gives back exactly the bytes sent (after Telnet unescaping) either way.
+   */
+  record Line(long timestampNanos, String text, boolean truncated, boolean notUtf8) {
+    Line(long timestampNanos, String text, boolean truncated) {
+      this(timestampNanos, text, truncated, false);
+    }
+
+    byte[] bytes() {
+      return LineSplitter.bytes(text, notUtf8);
+    }
+  }
 
   private static final int LF = '\n';
   private static final int CR = '\r';
@@ -123,7 +135,7 @@ final class LineSplitter {
       dropPartialLine();
       return Optional.empty();
     }
-    Line line = new Line(timestampNanos, decode(length), false);
+    Line line = line(timestampNanos, length, false);
     dropPartialLine();
     return Optional.of(line);
   }
@@ -132,7 +144,7 @@ final class LineSplitter {
     if (b == LF) {
       if (!discarding) {
         int end = length > 0 && buffer[length - 1] == CR && !crAtLimit ? length - 1 : length;
-        sink.accept(new Line(timestampNanos, decode(end), false));
+        sink.accept(line(timestampNanos, end, false));
       }
       length = 0;
       crAtLimit = false;
@@ -143,7 +155,7 @@ final class LineSplitter {
       return;
     }
     if (crAtLimit || length == maxLineBytes && b != CR) {
-      sink.accept(new Line(timestampNanos, decode(maxLineBytes), true));
+      sink.accept(line(timestampNanos, maxLineBytes, true));
       length = 0;
       crAtLimit = false;
       discarding = true;
@@ -159,18 +171,26 @@ final class LineSplitter {
     buffer[length++] = (byte) b;
   }
 
-  private String decode(int end) {
+  /** The bytes a line's text was read from: the inverse of the decoding here. */
+  static byte[] bytes(String text, boolean notUtf8) {
+    return text.getBytes(notUtf8 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  private Line line(long timestampNanos, int end, boolean truncated) {
     boolean ascii = true;
     for (int i = 0; i < end && ascii; i++) {
       ascii = buffer[i] >= 0;
     }
     if (ascii) {
-      return new String(buffer, 0, end, StandardCharsets.US_ASCII);
+      return new Line(
+          timestampNanos, new String(buffer, 0, end, StandardCharsets.US_ASCII), truncated, false);
     }
     try {
-      return utf8.decode(ByteBuffer.wrap(buffer, 0, end)).toString();
+      String text = utf8.decode(ByteBuffer.wrap(buffer, 0, end)).toString();
+      return new Line(timestampNanos, text, truncated, false);
     } catch (CharacterCodingException notUtf8) {
-      return new String(buffer, 0, end, StandardCharsets.ISO_8859_1);
+      return new Line(
+          timestampNanos, new String(buffer, 0, end, StandardCharsets.ISO_8859_1), truncated, true);
     }
   }
 }

@@ -11,20 +11,24 @@ final class PendingCommand {
   /** Null for a reply that arrived with no command awaiting one. */
   final FtpCommand command;
 
+  /** The command line was not valid UTF-8 and was read as ISO-8859-1. */
+  final boolean notUtf8;
+
   private FtpReply preliminary;
   private FtpReply finalReply;
-  private long finalNanos = -1;
+  private long finalNanos = ExpectedDataChannel.NO_FINAL_REPLY;
 
   /** Whether the data channel of this (transfer) command has been opened, or refused. */
   boolean channelDecided;
 
-  PendingCommand(long timeNanos, FtpCommand command) {
+  PendingCommand(long timeNanos, FtpCommand command, boolean notUtf8) {
     this.timeNanos = timeNanos;
     this.command = command;
+    this.notUtf8 = notUtf8;
   }
 
   static PendingCommand unsolicited(long timeNanos, FtpReply reply) {
-    PendingCommand entry = new PendingCommand(timeNanos, null);
+    PendingCommand entry = new PendingCommand(timeNanos, null, false);
     entry.complete(timeNanos, reply);
     return entry;
   }

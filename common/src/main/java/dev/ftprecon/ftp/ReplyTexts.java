@@ -12,12 +12,10 @@ final class ReplyTexts {
   private static final Pattern BYTE_COUNT = Pattern.compile("\\((\\d{1,18}) bytes\\)");
 
   /** RFC 1123 §4.1.2.9: STOU's preliminary reply is "150 FILE: name". */
-  private static final Pattern STOU_FILE =
-      Pattern.compile("^FILE:\\s*(\\S.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final String STOU_FILE = "FILE:";
 
   /** wu-ftpd and others name the file in the final reply: "(unique file name:name)". */
-  private static final Pattern UNIQUE_FILE_NAME =
-      Pattern.compile("unique file name:\\s*([^)]+?)\\s*\\)", Pattern.CASE_INSENSITIVE);
+  private static final String UNIQUE_FILE_NAME = "unique file name:";
 
   private static final int MAX_DECIMAL_DIGITS = 18;
 
@@ -53,14 +51,39 @@ final class ReplyTexts {
     return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
-  /** The name STOU stored the file under, from its 150 or final reply. */
+  /**
+   * The name STOU stored the file under, from its 150 or final reply. Read by scanning, not by a
+   * regular expression: the server writes this text, and a pattern such as {@code unique file
+   * name:\s*([^)]+?)\s*\)} backtracks cubically on a long run of spaces without ')'
+   * (StouReplyBacktrackingFindingTest).
+   */
   static Optional<String> uniqueFileName(String text) {
-    Matcher m = STOU_FILE.matcher(text);
-    if (m.find()) {
-      return Optional.of(m.group(1));
+    if (text.regionMatches(true, 0, STOU_FILE, 0, STOU_FILE.length())) {
+      String name = text.substring(STOU_FILE.length()).strip();
+      if (!name.isEmpty() && !hasLineEnd(name)) {
+        return Optional.of(name);
+      }
     }
-    m = UNIQUE_FILE_NAME.matcher(text);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    int last = text.length() - UNIQUE_FILE_NAME.length();
+    for (int at = 0; at <= last; at++) {
+      if (text.regionMatches(true, at, UNIQUE_FILE_NAME, 0, UNIQUE_FILE_NAME.length())) {
+        int start = at + UNIQUE_FILE_NAME.length();
+        int close = text.indexOf(')', start);
+        if (close < 0) {
+          return Optional.empty(); // no later mention can have a ')' either
+        }
+        String name = text.substring(start, close).strip();
+        if (!name.isEmpty()) {
+          return Optional.of(name);
+        }
+        at = close;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasLineEnd(String s) {
+    return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
   }
 
   /** A non-negative decimal such as a 213 SIZE reply or a REST marker; spaces around allowed. */

@@ -166,6 +166,11 @@ final class SessionState {
   private void modeReply(PendingCommand command) {
     if (!ModeCommands.isEpsvAll(command)) {
       endpoint = ModeCommands.announced(command, serverIp, anomalies).orElse(null);
+      if (endpoint != null
+          && !endpoint.passive
+          && !endpoint.address.ip().equals(clientControl.ip())) {
+        anomalies.add(Anomalies.FTP_BOUNCE);
+      }
     }
   }
 

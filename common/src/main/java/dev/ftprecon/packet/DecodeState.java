@@ -42,6 +42,17 @@ final class DecodeState {
   /** IP protocol number of what follows the IP headers (RFC 5237 registry). */
   int protocol;
 
+  /**
+   * Set with status FRAGMENT: the fragment's identification (IPv4 16 bits, IPv6 32 bits), the byte
+   * offset of its data in the datagram, and the More Fragments flag. {@link #start} is then at the
+   * fragment's data and {@link #protocol} the protocol (IPv4) or Next Header (IPv6 Fragment header)
+   * of what the data belongs to.
+   */
+  long fragmentId;
+
+  int fragmentOffset;
+  boolean moreFragments;
+
   /** How decoding ended, when a layer stops it. */
   DecodeStatus status;
 
@@ -66,6 +77,19 @@ final class DecodeState {
     protocol = -1;
     status = null;
     anomaly = "";
+  }
+
+  /**
+   * Continues decoding in a reassembled datagram payload of {@code claimed} bytes, of which the
+   * first {@code present} were captured; offsets then index the reassembler's buffer.
+   */
+  void beginReassembled(int present, int claimed) {
+    frameStart = 0;
+    start = 0;
+    capturedEnd = present;
+    claimedEnd = claimed;
+    wireEnd = claimed;
+    status = null;
   }
 
   /** Bytes captured from {@link #start} on. */

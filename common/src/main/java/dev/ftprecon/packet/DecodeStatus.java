@@ -8,13 +8,23 @@ public enum DecodeStatus {
    * through the TCP header).
    */
   TCP,
+  /**
+   * A TCP segment put together from IP fragments by a decoder made with {@link
+   * PacketDecoder#PacketDecoder(FragmentReassemblyOptions)}, returned for the frame that completed
+   * the datagram. Every field is set as for TCP, but the payload is not in the frame: it lies at
+   * {@link TcpSegment#payloadOffset()} in {@link TcpSegment#reassembledBytes()} and has no single
+   * position in the capture file, so it must be copied to travel.
+   */
+  TCP_REASSEMBLED,
   /** The link layer carries something other than IP (ARP, LLDP, 802.3 LLC, ...). */
   NOT_IP,
   /** An IP packet whose payload is not TCP (UDP, ICMP, ESP, no next header, ...). */
   NOT_TCP,
   /**
-   * An IP fragment (not the whole datagram): IP version and addresses are set, the TCP fields are
-   * not. Reassembly is left to a later stage.
+   * An IP fragment that did not complete a datagram: IP version and addresses are set, the TCP
+   * fields are not. A decoder without reassembly returns it for every fragment; one with reassembly
+   * holds the fragment (or, if it was irregular, counts it in {@link PacketDecoder#fragmentStats()}
+   * and names it in {@link PacketDecoder#lastAnomaly()}).
    */
   FRAGMENT,
   /** A header is cut short or inconsistent; {@link PacketDecoder#lastAnomaly()} says which. */

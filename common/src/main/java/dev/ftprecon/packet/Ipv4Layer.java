@@ -8,6 +8,7 @@ final class Ipv4Layer {
   private static final int MIN_IHL = 5;
   private static final int VERSION = 4;
   private static final int TOTAL_LENGTH_OFFSET = 2;
+  private static final int IDENTIFICATION_OFFSET = 4;
   private static final int FLAGS_FRAGMENT_OFFSET = 6;
 
   /** RFC 791 3.1: bit 2 of the flags, More Fragments. */
@@ -92,12 +93,15 @@ final class Ipv4Layer {
     out.setIpv4(b, start + SOURCE_OFFSET, start + DESTINATION_OFFSET);
     s.claimedEnd = start + totalLength;
     s.capturedEnd = Math.min(s.capturedEnd, s.claimedEnd);
-    int fragment = NetworkBytes.u16(b, start + FLAGS_FRAGMENT_OFFSET);
-    if ((fragment & (MORE_FRAGMENTS | FRAGMENT_OFFSET_MASK)) != 0) {
-      return s.stop(DecodeStatus.FRAGMENT);
-    }
     s.protocol = NetworkBytes.u8(b, start + PROTOCOL_OFFSET);
     s.start = start + headerBytes;
+    int fragment = NetworkBytes.u16(b, start + FLAGS_FRAGMENT_OFFSET);
+    if ((fragment & (MORE_FRAGMENTS | FRAGMENT_OFFSET_MASK)) != 0) {
+      s.fragmentId = NetworkBytes.u16(b, start + IDENTIFICATION_OFFSET);
+      s.fragmentOffset = (fragment & FRAGMENT_OFFSET_MASK) * 8;
+      s.moreFragments = (fragment & MORE_FRAGMENTS) != 0;
+      return s.stop(DecodeStatus.FRAGMENT);
+    }
     return true;
   }
 }

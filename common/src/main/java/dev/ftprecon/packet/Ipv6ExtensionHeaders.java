@@ -2,7 +2,7 @@ package dev.ftprecon.packet;
 
 /**
  * Walks the chain of IPv6 extension headers (RFC 8200 section 4) to the upper-layer protocol.
- * Non-atomic fragments stop the walk with FRAGMENT.
+ * Non-atomic fragments stop the walk with FRAGMENT, {@code s.start} at the fragment's data.
  */
 final class Ipv6ExtensionHeaders {
   // Next Header values (IANA "Assigned Internet Protocol Numbers").
@@ -21,6 +21,7 @@ final class Ipv6ExtensionHeaders {
 
   private static final int LENGTH_OFFSET = 1;
   private static final int FRAGMENT_FIELD_OFFSET = 2;
+  private static final int IDENTIFICATION_OFFSET = 4;
 
   /** RFC 8200 4.5: Fragment Offset is the top 13 bits, M (more fragments) the lowest bit. */
   private static final int FRAGMENT_OFFSET_MASK = 0xFFF8;
@@ -96,7 +97,11 @@ final class Ipv6ExtensionHeaders {
         int field = NetworkBytes.u16(b, at + FRAGMENT_FIELD_OFFSET);
         // RFC 6946: offset 0 with M = 0 is an "atomic fragment", a whole packet; go on.
         if ((field & (FRAGMENT_OFFSET_MASK | MORE_FRAGMENTS)) != 0) {
-          s.start = at;
+          s.start = at + FRAGMENT_HEADER_BYTES;
+          s.protocol = NetworkBytes.u8(b, at);
+          s.fragmentId = NetworkBytes.u32(b, at + IDENTIFICATION_OFFSET);
+          s.fragmentOffset = field & FRAGMENT_OFFSET_MASK; // 8-octet units in bits 15..3
+          s.moreFragments = (field & MORE_FRAGMENTS) != 0;
           return s.stop(DecodeStatus.FRAGMENT);
         }
       }

@@ -37,6 +37,7 @@ public final class TcpSegment {
   private int payloadOffset;
   private int payloadLength;
   private int payloadClaimedLength;
+  private byte[] reassembledBytes;
 
   /** 4 or 6; 0 when no IP header was decoded. */
   public int ipVersion() {
@@ -98,7 +99,8 @@ public final class TcpSegment {
 
   /**
    * Index of the first payload byte relative to the start of the frame; past the captured bytes
-   * (with {@link #payloadLength()} 0) when the capture cut the TCP header.
+   * (with {@link #payloadLength()} 0) when the capture cut the TCP header. For a {@link
+   * #reassembled()} segment, the index in {@link #reassembledBytes()} instead.
    */
   public int payloadOffset() {
     return payloadOffset;
@@ -119,6 +121,35 @@ public final class TcpSegment {
     return payloadClaimedLength > payloadLength;
   }
 
+  /**
+   * Whether the segment was put together from IP fragments ({@link DecodeStatus#TCP_REASSEMBLED}):
+   * its payload then lies in {@link #reassembledBytes()}, not in the frame, and has no single
+   * position in the capture file.
+   */
+  public boolean reassembled() {
+    return reassembledBytes != null;
+  }
+
+  /**
+   * The reassembled IP payload holding a {@link #reassembled()} segment's payload at {@link
+   * #payloadOffset()}; null otherwise. Reused by the decoder: copy what you need before the next
+   * decode.
+   */
+  public byte[] reassembledBytes() {
+    return reassembledBytes;
+  }
+
+  /**
+   * Copies the payload bytes present, wherever they lie: in the frame ({@code frame} from {@code
+   * frameOffset}, as passed to the decoder) or, for a reassembled segment, in the reassembly
+   * buffer. Allocates.
+   */
+  public byte[] copyPayload(byte[] frame, int frameOffset) {
+    byte[] source = reassembled() ? reassembledBytes : frame;
+    int from = reassembled() ? payloadOffset : frameOffset + payloadOffset;
+    return java.util.Arrays.copyOfRange(source, from, from + payloadLength);
+  }
+
   void clear() {
     ipVersion = 0;
     srcPort = 0;
@@ -130,6 +161,7 @@ public final class TcpSegment {
     payloadOffset = 0;
     payloadLength = 0;
     payloadClaimedLength = 0;
+    reassembledBytes = null;
   }
 
   void setIpv4(byte[] b, int srcAt, int dstAt) {
@@ -151,6 +183,10 @@ public final class TcpSegment {
     this.ack = ack;
     this.flags = flags;
     this.window = window;
+  }
+
+  void setReassembled(byte[] datagram) {
+    reassembledBytes = datagram;
   }
 
   void setPayload(int offset, int present, int claimed) {
@@ -177,6 +213,7 @@ public final class TcpSegment {
         + payloadClaimedLength
         + " at "
         + payloadOffset
+        + (reassembled() ? " of the reassembled datagram" : "")
         + "]";
   }
 }

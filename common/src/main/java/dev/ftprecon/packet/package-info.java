@@ -8,5 +8,10 @@
  * dev.ftprecon.packet.PacketDecoder} returns a {@link dev.ftprecon.packet.DecodeStatus} and names
  * the anomaly of a malformed frame; the fields land in a reused {@link
  * dev.ftprecon.packet.TcpSegment}.
+ *
+ * <p>IP fragments (RFC 791 3.2, RFC 8200 4.5) are put back together by {@link
+ * dev.ftprecon.packet.IpFragmentReassembler} when the decoder is made with {@link
+ * dev.ftprecon.packet.FragmentReassemblyOptions}: bounded in datagrams, bytes and capture time,
+ * overlaps reported, and only fragments allocate.
  */
 package dev.ftprecon.packet;

@@ -110,7 +110,7 @@ public final class FaultGenerator {
   }
 
   /** Writes packets as pcap, with valid checksums, failing if capture time would go backwards. */
-  private static void writeCapture(Path path, List<Packet> packets) throws IOException {
+  static void writeCapture(Path path, List<Packet> packets) throws IOException {
     long lastTime = Long.MIN_VALUE;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path));
         PcapWriter writer = new PcapWriter(out, SourceCapture.LINKTYPE_ETHERNET)) {

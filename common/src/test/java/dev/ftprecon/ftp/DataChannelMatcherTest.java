@@ -59,11 +59,12 @@ class DataChannelMatcherTest {
             modeNanos,
             commandNanos,
             finalNanos,
-            finalNanos < 0 ? 0 : 226,
+            finalNanos == ExpectedDataChannel.NO_FINAL_REPLY ? 0 : 226,
             "",
             -1,
             direction,
-            null);
+            null,
+            false);
     return new Expectation(session, clientIp, serverIp, channel);
   }
 
@@ -256,7 +257,13 @@ class DataChannelMatcherTest {
   @Test
   void withoutAFinalReplyTheWindowHasNoEnd() {
     Expectation x =
-        passive(0, new HostPort(SERVER, 50000), Direction.DOWNLOAD, sec(10), sec(11), -1);
+        passive(
+            0,
+            new HostPort(SERVER, 50000),
+            Direction.DOWNLOAD,
+            sec(10),
+            sec(11),
+            ExpectedDataChannel.NO_FINAL_REPLY);
     ConnectionFacts c = connection(CLIENT, 51000, SERVER, 50000, true, sec(3600));
 
     assertThat(matcher.match(List.of(x), List.of(c))).hasSize(1);

@@ -83,7 +83,8 @@ class FtpSessionTrackerTest {
                 "Transfer complete.",
                 1234,
                 Direction.DOWNLOAD,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -120,7 +121,8 @@ class FtpSessionTrackerTest {
                 "Transfer complete.",
                 -1,
                 Direction.UPLOAD,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -158,7 +160,8 @@ class FtpSessionTrackerTest {
                 "Directory send OK.",
                 -1,
                 Direction.LISTING,
-                null));
+                null,
+                false));
   }
 
   @Test
@@ -729,7 +732,9 @@ class FtpSessionTrackerTest {
             ExpectedDataChannel::replyCode,
             ExpectedDataChannel::finalReplyNanos,
             ExpectedDataChannel::endpointReused)
-        .containsExactly(tuple("a", 150, -1L, false), tuple("b", 0, -1L, true));
+        .containsExactly(
+            tuple("a", 150, ExpectedDataChannel.NO_FINAL_REPLY, false),
+            tuple("b", 0, ExpectedDataChannel.NO_FINAL_REPLY, true));
   }
 
   @Test

@@ -99,13 +99,13 @@ class LineSplitterTest {
   void iacIacIsALiteral0xFfByte() {
     // Not valid UTF-8, so read as ISO-8859-1 where 0xFF is 'ÿ'.
     feed(new LineSplitter(100), 1, bytes('R', 'E', 'T', 'R', ' ', 255, 255, '\n'));
-    assertThat(lines).containsExactly(new Line(1, "RETR \u00ff", false));
+    assertThat(lines).containsExactly(new Line(1, "RETR \u00ff", false, true));
   }
 
   @Test
   void anUnescaped0xFfBeforeTextIsKept() {
     feed(new LineSplitter(100), 1, bytes('R', 'E', 'T', 'R', ' ', 'a', 255, 'b', '\n'));
-    assertThat(lines).containsExactly(new Line(1, "RETR a\u00ffb", false));
+    assertThat(lines).containsExactly(new Line(1, "RETR a\u00ffb", false, true));
   }
 
   @Test
@@ -117,7 +117,36 @@ class LineSplitterTest {
   @Test
   void invalidUtf8IsDecodedAsIso88591() {
     feed(new LineSplitter(100), 1, bytes('c', 'a', 'f', 0xe9, '\n'));
-    assertThat(lines).containsExactly(new Line(1, "caf\u00e9", false));
+    assertThat(lines).containsExactly(new Line(1, "caf\u00e9", false, true));
+  }
+
+  @Test
+  void theSameTextFromUtf8AndFromIso88591GivesBackEachOnesBytes() {
+    // "caf\u00e9" is both UTF-8 63 61 66 C3 A9 and ISO-8859-1 63 61 66 E9: only the flag tells.
+    feed(
+        new LineSplitter(100),
+        1,
+        bytes('c', 'a', 'f', 0xc3, 0xa9, '\n', 'c', 'a', 'f', 0xe9, '\n'));
+    assertThat(lines).extracting(Line::text).containsExactly("caf\u00e9", "caf\u00e9");
+    assertThat(lines.get(0).bytes()).containsExactly(bytes('c', 'a', 'f', 0xc3, 0xa9));
+    assertThat(lines.get(1).bytes()).containsExactly(bytes('c', 'a', 'f', 0xe9));
+  }
+
+  @Test
+  void everyByteButLineEndsAndTelnetCommandsComesBack() {
+    // Bytes 0x00-0xFF except LF (0x0A) and IAC (0xFF), in a line of their own: not UTF-8.
+    byte[] line = new byte[254];
+    int n = 0;
+    for (int b = 0; b < 255; b++) {
+      if (b != '\n') {
+        line[n++] = (byte) b;
+      }
+    }
+    byte[] input = java.util.Arrays.copyOf(line, line.length + 1);
+    input[line.length] = '\n';
+    feed(new LineSplitter(1000), 1, input);
+    assertThat(lines).singleElement().satisfies(l -> assertThat(l.notUtf8()).isTrue());
+    assertThat(lines.get(0).bytes()).containsExactly(line);
   }
 
   @Test

@@ -37,6 +37,15 @@ class AllocationFreeReadingTest {
 
   @Test
   void readsAndDecodesWithoutAllocatingPerPacket() throws Exception {
+    assertAllocationFree(new PacketDecoder());
+  }
+
+  @Test
+  void aDecoderThatReassemblesFragmentsAllocatesNothingForWholePackets() throws Exception {
+    assertAllocationFree(new PacketDecoder(FragmentReassemblyOptions.DEFAULTS));
+  }
+
+  private static void assertAllocationFree(PacketDecoder decoder) throws Exception {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     assumeTrue(
         bean instanceof com.sun.management.ThreadMXBean
@@ -44,7 +53,6 @@ class AllocationFreeReadingTest {
         "per-thread allocation counter unavailable");
     com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
     byte[] file = pcapOfIdenticalFrames();
-    PacketDecoder decoder = new PacketDecoder();
     TcpSegment segment = new TcpSegment();
     long payloadBytes = 0;
     try (CaptureReader reader = CaptureReaders.open(new ByteArrayInputStream(file))) {
@@ -60,6 +68,7 @@ class AllocationFreeReadingTest {
                 r.bufferOffset(),
                 r.capturedLength(),
                 r.originalLength(),
+                r.timestampNanos(),
                 segment);
         if (status == DecodeStatus.TCP) {
           payloadBytes += segment.payloadLength();

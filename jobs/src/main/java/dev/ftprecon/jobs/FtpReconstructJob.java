@@ -1,7 +1,5 @@
 package dev.ftprecon.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.ftprecon.jobs.control.ControlChannels;
 import dev.ftprecon.jobs.control.ControlResult;
 import dev.ftprecon.jobs.control.SessionExpectation;
@@ -17,7 +15,6 @@ import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
-import dev.ftprecon.jobs.schema.ScanSchema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -54,12 +51,9 @@ public final class FtpReconstructJob {
     OutputDirectory out =
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
-    Dataset<Row> scan =
-        CaptureScan.scan(spark, files, options.controlPorts())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> segments = scan.where(col(ScanSchema.CAPTURE).isNull()).drop(ScanSchema.CAPTURE);
-    Dataset<Row> captures =
-        scan.where(col(ScanSchema.CAPTURE).isNotNull()).select(ScanSchema.CAPTURE + ".*");
+    CaptureScan scan = CaptureScan.run(spark, files, options.controlPorts());
+    Dataset<Row> segments = scan.segments();
+    Dataset<Row> captures = spark.createDataFrame(scan.captures(), CaptureSchema.SCHEMA);
 
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
@@ -70,6 +64,7 @@ public final class FtpReconstructJob {
                 paths,
                 new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
                 options.maskPasswords(),
+                options.ftpLimits(),
                 partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<SessionExpectation> expectations =

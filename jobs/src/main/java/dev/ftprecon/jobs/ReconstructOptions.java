@@ -1,5 +1,6 @@
 package dev.ftprecon.jobs;
 
+import dev.ftprecon.ftp.FtpLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public record ReconstructOptions(
     boolean maskPasswords,
     boolean detectControl,
     boolean failOnDamaged,
+    FtpLimits ftpLimits,
     List<String> arguments,
     boolean help) {
 
@@ -31,6 +33,13 @@ public record ReconstructOptions(
   public static final String NO_CONTROL_DETECTION = "--no-control-detection";
   public static final String FAIL_ON_DAMAGED = "--fail-on-damaged";
   public static final String HELP = "--help";
+
+  // Caps on per-session state of a control connection (FtpLimits; defaults there).
+  public static final String MAX_LINE_BYTES = "--max-line-bytes";
+  public static final String MAX_REPLY_LINES = "--max-reply-lines";
+  public static final String MAX_COMMANDS = "--max-commands";
+  public static final String MAX_PENDING_COMMANDS = "--max-pending-commands";
+  public static final String MAX_CHANNELS = "--max-channels";
 
   /** What a masked password reads as in the sessions and commands tables. */
   public static final String MASKED = "********";
@@ -57,6 +66,25 @@ public record ReconstructOptions(
           "  --mask-passwords        write " + MASKED + " instead of the passwords seen (PASS)",
           "  --fail-on-damaged       exit 3 when an input is damaged or not a capture (the index",
           "                          is still written)",
+          "",
+          "caps on each control connection's state (a peer cannot exhaust memory; what goes past",
+          "a cap is counted in sessions.anomalies):",
+          "  --max-line-bytes N      longest command or reply line kept (default: "
+              + FtpLimits.DEFAULT_MAX_LINE_BYTES
+              + ")",
+          "  --max-reply-lines N     lines kept of one multi-line reply (default: "
+              + FtpLimits.DEFAULT_MAX_REPLY_LINES
+              + ")",
+          "  --max-commands N        command records kept per session (default: "
+              + FtpLimits.DEFAULT_MAX_COMMANDS
+              + ")",
+          "  --max-pending-commands N  commands awaiting a reply (pipelining) (default: "
+              + FtpLimits.DEFAULT_MAX_PENDING_COMMANDS
+              + ")",
+          "  --max-channels N        data channels kept per session (default: "
+              + FtpLimits.DEFAULT_MAX_CHANNELS
+              + ")",
+          "",
           "  -h, --help              print this help and exit",
           "",
           "exit status: 0 the job ran (damaged captures are recorded in the index), 1 the job",
@@ -78,12 +106,27 @@ public record ReconstructOptions(
     boolean mask = false;
     boolean detect = true;
     boolean failOnDamaged = false;
+    int maxLineBytes = FtpLimits.DEFAULT_MAX_LINE_BYTES;
+    int maxReplyLines = FtpLimits.DEFAULT_MAX_REPLY_LINES;
+    int maxCommands = FtpLimits.DEFAULT_MAX_COMMANDS;
+    int maxPendingCommands = FtpLimits.DEFAULT_MAX_PENDING_COMMANDS;
+    int maxChannels = FtpLimits.DEFAULT_MAX_CHANNELS;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "-h", HELP -> {
           return new ReconstructOptions(
-              null, List.of(), null, Map.of(), ports, false, true, false, List.of(args), true);
+              null,
+              List.of(),
+              null,
+              Map.of(),
+              ports,
+              false,
+              true,
+              false,
+              FtpLimits.DEFAULTS,
+              List.of(args),
+              true);
         }
         case "-o", OUTPUT -> output = value(args, ++i, arg);
         case MASTER -> master = value(args, ++i, arg);
@@ -92,6 +135,11 @@ public record ReconstructOptions(
         case MASK_PASSWORDS -> mask = true;
         case NO_CONTROL_DETECTION -> detect = false;
         case FAIL_ON_DAMAGED -> failOnDamaged = true;
+        case MAX_LINE_BYTES -> maxLineBytes = positive(args, ++i, arg);
+        case MAX_REPLY_LINES -> maxReplyLines = positive(args, ++i, arg);
+        case MAX_COMMANDS -> maxCommands = positive(args, ++i, arg);
+        case MAX_PENDING_COMMANDS -> maxPendingCommands = positive(args, ++i, arg);
+        case MAX_CHANNELS -> maxChannels = positive(args, ++i, arg);
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -115,6 +163,7 @@ public record ReconstructOptions(
         mask,
         detect,
         failOnDamaged,
+        new FtpLimits(maxLineBytes, maxReplyLines, maxCommands, maxPendingCommands, maxChannels),
         List.of(args),
         false);
   }
@@ -124,6 +173,19 @@ public record ReconstructOptions(
       throw new UsageException("option " + option + " needs a value");
     }
     return args[i];
+  }
+
+  private static int positive(String[] args, int i, String option) throws UsageException {
+    String v = value(args, i, option);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(option + " expects a whole number from 1 to 2147483647, got: " + v);
   }
 
   private static void putConf(Map<String, String> conf, String kv) throws UsageException {

@@ -34,6 +34,34 @@ class ReconstructOptionsTest {
   }
 
   @Test
+  void capsOnControlConnectionStateAreOptionsWithFtpLimitsDefaults() throws Exception {
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "out", "x"}).ftpLimits())
+        .isEqualTo(dev.ftprecon.ftp.FtpLimits.DEFAULTS);
+    ReconstructOptions o =
+        ReconstructOptions.parse(
+            new String[] {
+              "--max-line-bytes",
+              "100",
+              "--max-reply-lines",
+              "2",
+              "--max-commands",
+              "3",
+              "--max-pending-commands",
+              "4",
+              "--max-channels",
+              "5",
+              "-o",
+              "out",
+              "x"
+            });
+    assertThat(o.ftpLimits()).isEqualTo(new dev.ftprecon.ftp.FtpLimits(100, 2, 3, 4, 5));
+    assertThatThrownBy(
+            () -> ReconstructOptions.parse(new String[] {"--max-channels", "0", "-o", "o", "x"}))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--max-channels expects a whole number from 1 to 2147483647, got: 0");
+  }
+
+  @Test
   void defaultsToControlPort21AndNoMaster() throws Exception {
     ReconstructOptions o = ReconstructOptions.parse(new String[] {"-o", "out", "x"});
     assertThat(o.controlPorts()).isEqualTo(Set.of(21));

@@ -2,6 +2,7 @@ package dev.ftprecon.jobs.control;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class ControlChannels {
       Broadcast<List<String>> capturePaths,
       SerializableConfiguration conf,
       boolean maskPasswords,
+      FtpLimits limits,
       int partitions) {
     Set<String> detected =
         detectByContent ? ControlDetection.detect(segments, controlPorts) : Set.of();
@@ -72,7 +74,7 @@ public final class ControlChannels {
             col(SegmentSchema.CAPTURE_ID),
             col(SegmentSchema.RECORD_OFFSET))
         .javaRDD()
-        .mapPartitions(new ControlPartition(capturePaths, conf, maskPasswords));
+        .mapPartitions(new ControlPartition(capturePaths, conf, maskPasswords, limits));
   }
 
   /**

@@ -31,12 +31,17 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
   private final Broadcast<List<String>> capturePaths;
   private final SerializableConfiguration conf;
   private final boolean maskPasswords;
+  private final FtpLimits limits;
 
   ControlPartition(
-      Broadcast<List<String>> capturePaths, SerializableConfiguration conf, boolean maskPasswords) {
+      Broadcast<List<String>> capturePaths,
+      SerializableConfiguration conf,
+      boolean maskPasswords,
+      FtpLimits limits) {
     this.capturePaths = capturePaths;
     this.conf = conf;
     this.maskPasswords = maskPasswords;
+    this.limits = limits;
   }
 
   private String mask(String password) {
@@ -76,7 +81,7 @@ final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlRe
         Connection conn = new Connection(first);
         ControlConnectionAnalyzer analyzer =
             new ControlConnectionAnalyzer(
-                conn.clientIp, conn.clientPort, conn.serverIp, conn.serverPort, FtpLimits.DEFAULTS);
+                conn.clientIp, conn.clientPort, conn.serverIp, conn.serverPort, limits);
         TreeSet<Integer> captureIds = new TreeSet<>();
         long firstNanos = first.<Long>getAs(SegmentSchema.TS_NS);
         long lastNanos = firstNanos;

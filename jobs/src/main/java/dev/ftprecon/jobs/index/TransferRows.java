@@ -83,6 +83,7 @@ public final class TransferRows {
         e.sessionId(),
         ch.command(),
         ch.path(),
+        ch.pathBytes(),
         ch.resolvedPath(),
         ch.direction().name().toLowerCase(Locale.ROOT),
         ch.mode(),

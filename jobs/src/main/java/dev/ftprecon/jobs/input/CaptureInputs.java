@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.GlobFilter;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -28,6 +29,18 @@ public final class CaptureInputs {
 
   public static List<CaptureFile> expand(Configuration conf, List<String> inputs)
       throws IOException, MissingInputException {
+    return list(conf, inputs, true, null);
+  }
+
+  /**
+   * As Spark's file sources list their paths: directories are read one level deep unless {@code
+   * recursive} ({@code recursiveFileLookup}), and {@code nameGlob} ({@code pathGlobFilter}, null
+   * for none) keeps the files whose name matches.
+   */
+  public static List<CaptureFile> list(
+      Configuration conf, List<String> inputs, boolean recursive, String nameGlob)
+      throws IOException, MissingInputException {
+    GlobFilter nameFilter = nameGlob == null ? null : new GlobFilter(nameGlob);
     TreeMap<String, Long> files = new TreeMap<>();
     for (String input : inputs) {
       Path pattern = new Path(input);
@@ -42,8 +55,8 @@ public final class CaptureInputs {
       }
       for (FileStatus match : matches) {
         if (match.isDirectory()) {
-          addDirectory(fs, match.getPath(), files);
-        } else if (!isHidden(match.getPath())) {
+          addDirectory(fs, match.getPath(), recursive, nameFilter, files);
+        } else if (!isHidden(match.getPath()) && accepts(nameFilter, match.getPath())) {
           files.put(fs.makeQualified(match.getPath()).toString(), match.getLen());
         }
       }
@@ -53,12 +66,23 @@ public final class CaptureInputs {
     return result;
   }
 
-  private static void addDirectory(FileSystem fs, Path dir, TreeMap<String, Long> files)
+  private static boolean accepts(GlobFilter filter, Path file) {
+    return filter == null || filter.accept(file);
+  }
+
+  private static void addDirectory(
+      FileSystem fs,
+      Path dir,
+      boolean recursive,
+      GlobFilter nameFilter,
+      TreeMap<String, Long> files)
       throws IOException {
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, recursive);
     while (it.hasNext()) {
       LocatedFileStatus status = it.next();
-      if (status.isFile() && !isHiddenBelow(dir, status.getPath())) {
+      if (status.isFile()
+          && !isHiddenBelow(dir, status.getPath())
+          && accepts(nameFilter, status.getPath())) {
         files.put(fs.makeQualified(status.getPath()).toString(), status.getLen());
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Finds capture files on any Hadoop file system and scans them into TCP segment rows: the only
- * place where the job reads whole captures.
+ * Finds capture files on any Hadoop file system and runs the job's one pass over them: split tasks
+ * into TCP segment rows, hash tasks beside them, and the captures table combined on the driver.
  */
 package dev.ftprecon.jobs.input;

@@ -1,17 +1,61 @@
 package dev.ftprecon.jobs.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What one pass over the captures yields: segment rows, and after each file one row whose {@link
- * #CAPTURE} column (null on segment rows) summarises that file. One pass gives both, so no capture
- * is read twice.
+ * What one pass over the captures yields: segment rows, and after each split one row whose {@link
+ * #SPLIT} column (null on segment rows) summarises that split, or, from the hash tasks that run
+ * beside the split tasks, one file's sha256. The driver combines them into the captures table.
  */
 public final class ScanSchema {
-  public static final String CAPTURE = "capture";
+  public static final String SPLIT = "split";
 
-  public static final StructType SCHEMA =
-      SegmentSchema.SCHEMA.add(CAPTURE, CaptureSchema.SCHEMA, true);
+  /** {@link #SPLIT_START} of the rows that carry a file's hash rather than a split's summary. */
+  public static final long HASH_ROW = -1L;
+
+  public static final String CAPTURE_ID = "capture_id";
+  public static final String SPLIT_START = "split_start";
+  public static final String FORMAT = "format";
+  public static final String LINK_TYPES = "link_types";
+  public static final String PACKETS = "packets";
+  public static final String TCP_SEGMENTS = "tcp_segments";
+  public static final String FIRST_NS = "first_ns";
+  public static final String LAST_NS = "last_ns";
+  public static final String STATUS = "status";
+  public static final String ERROR = "error";
+  public static final String ERROR_OFFSET = "error_offset";
+
+  /** Where reading stopped on trouble (damage offset, or past the last record read); -1 if not. */
+  public static final String STOP_OFFSET = "stop_offset";
+
+  public static final String SUCCESSOR_OUT_OF_SYNC = "successor_out_of_sync";
+  public static final String SHA256 = "sha256";
+
+  public static final StructType SPLIT_SCHEMA =
+      new Fields()
+          .required(CAPTURE_ID, IntegerType)
+          .required(SPLIT_START, LongType)
+          .optional(FORMAT, StringType)
+          .required(LINK_TYPES, createArrayType(IntegerType, false))
+          .required(PACKETS, LongType)
+          .required(TCP_SEGMENTS, LongType)
+          .required(FIRST_NS, LongType)
+          .required(LAST_NS, LongType)
+          .optional(STATUS, StringType)
+          .optional(ERROR, StringType)
+          .optional(ERROR_OFFSET, LongType)
+          .required(STOP_OFFSET, LongType)
+          .required(SUCCESSOR_OUT_OF_SYNC, BooleanType)
+          .optional(SHA256, StringType)
+          .build();
+
+  public static final StructType SCHEMA = SegmentSchema.SCHEMA.add(SPLIT, SPLIT_SCHEMA, true);
 
   private ScanSchema() {}
 }

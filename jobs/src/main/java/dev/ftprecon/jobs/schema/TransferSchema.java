@@ -1,5 +1,6 @@
 package dev.ftprecon.jobs.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -24,6 +25,7 @@ public final class TransferSchema {
           .required("session_id", StringType)
           .required("command", StringType)
           .required("path", StringType)
+          .required("path_bytes", BinaryType)
           .optional("resolved_path", StringType)
           .required("direction", StringType)
           .required("mode", StringType)

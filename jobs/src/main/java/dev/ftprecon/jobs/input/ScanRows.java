@@ -1,0 +1,135 @@
+package dev.ftprecon.jobs.input;
+
+import dev.ftprecon.capture.CaptureRecord;
+import dev.ftprecon.jobs.schema.ScanSchema;
+import dev.ftprecon.jobs.source.SplitSummary;
+import dev.ftprecon.packet.TcpSegment;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Builds and reads the rows of {@link ScanSchema}. */
+final class ScanRows {
+  private static final byte[] NO_PAYLOAD = null;
+
+  private ScanRows() {}
+
+  /**
+   * A segment row: payload bytes travel only for control-port candidates and for captures that
+   * cannot be re-read positionally (compressed ones); everything else is a pointer.
+   */
+  static Row segment(
+      int fileId, CaptureRecord record, TcpSegment segment, boolean seekable, Set<Integer> ports) {
+    int len = segment.payloadLength();
+    // A segment rebuilt from IP fragments has no single position in the file: its bytes travel.
+    boolean inFile = seekable && !segment.reassembled();
+    byte[] bytes = segment.reassembled() ? segment.reassembledBytes() : record.buffer();
+    int start = (segment.reassembled() ? 0 : record.bufferOffset()) + segment.payloadOffset();
+    boolean control = ports.contains(segment.srcPort()) || ports.contains(segment.dstPort());
+    byte[] payload =
+        len > 0 && (control || !inFile)
+            ? Arrays.copyOfRange(bytes, start, start + len)
+            : NO_PAYLOAD;
+    long payloadPos = inFile ? record.dataOffset() + segment.payloadOffset() : -1L;
+    return RowFactory.create(
+        fileId,
+        record.recordOffset(),
+        payloadPos,
+        record.timestampNanos(),
+        segment.ipVersion(),
+        segment.srcIp(),
+        segment.dstIp(),
+        segment.srcPort(),
+        segment.dstPort(),
+        segment.seq(),
+        segment.ack(),
+        segment.flags(),
+        len,
+        segment.payloadClaimedLength(),
+        segment.truncated(),
+        len >= 4 ? head(bytes, start) : 0,
+        payload,
+        null);
+  }
+
+  private static int head(byte[] b, int i) {
+    return ((b[i] & 0xFF) << 24)
+        | ((b[i + 1] & 0xFF) << 16)
+        | ((b[i + 2] & 0xFF) << 8)
+        | (b[i + 3] & 0xFF);
+  }
+
+  static Row summary(SplitSummary s) {
+    return withSplit(
+        RowFactory.create(
+            s.fileId(),
+            s.splitStart(),
+            s.format(),
+            s.linkTypes(),
+            s.packets(),
+            s.tcpSegments(),
+            s.firstNanos(),
+            s.lastNanos(),
+            s.status(),
+            s.error(),
+            s.errorOffset(),
+            s.stopOffset(),
+            s.successorOutOfSync(),
+            null));
+  }
+
+  static Row hash(FileHash h) {
+    return withSplit(
+        RowFactory.create(
+            h.fileId(),
+            ScanSchema.HASH_ROW,
+            null,
+            new int[0],
+            0L,
+            0L,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            null,
+            h.error(),
+            null,
+            -1L,
+            false,
+            h.sha256()));
+  }
+
+  private static Row withSplit(Row split) {
+    return RowFactory.create(
+        -1, -1L, -1L, 0L, 0, "", "", 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, split);
+  }
+
+  static boolean isHash(Row split) {
+    return split.<Long>getAs(ScanSchema.SPLIT_START) == ScanSchema.HASH_ROW;
+  }
+
+  static FileHash toHash(Row split) {
+    return new FileHash(
+        split.getAs(ScanSchema.CAPTURE_ID),
+        split.getAs(ScanSchema.SHA256),
+        split.getAs(ScanSchema.ERROR));
+  }
+
+  static SplitSummary toSummary(Row split) {
+    List<Integer> linkTypes = split.getList(split.fieldIndex(ScanSchema.LINK_TYPES));
+    return new SplitSummary(
+        split.getAs(ScanSchema.CAPTURE_ID),
+        split.getAs(ScanSchema.SPLIT_START),
+        split.getAs(ScanSchema.FORMAT),
+        linkTypes.stream().mapToInt(Integer::intValue).toArray(),
+        split.getAs(ScanSchema.PACKETS),
+        split.getAs(ScanSchema.TCP_SEGMENTS),
+        split.getAs(ScanSchema.FIRST_NS),
+        split.getAs(ScanSchema.LAST_NS),
+        split.getAs(ScanSchema.STATUS),
+        split.getAs(ScanSchema.ERROR),
+        split.getAs(ScanSchema.ERROR_OFFSET),
+        split.getAs(ScanSchema.STOP_OFFSET),
+        split.getAs(ScanSchema.SUCCESSOR_OUT_OF_SYNC));
+  }
+}
