@@ -62,10 +62,7 @@ final class ControlStreamEdit {
       }
       String payload =
           new String(
-              tcp.frame(),
-              tcp.payloadOffset(),
-              tcp.payloadLength(),
-              StandardCharsets.ISO_8859_1);
+              tcp.frame(), tcp.payloadOffset(), tcp.payloadLength(), StandardCharsets.ISO_8859_1);
       List<Segment> replacement =
           tcp.payloadLength() == 0 ? null : rule.replace(side == 1, payload);
       if (replacement == null) {

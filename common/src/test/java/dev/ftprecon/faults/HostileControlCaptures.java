@@ -11,26 +11,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code testdata/hostile/control/}: one capture per hostile control-channel behaviour, each a
- * real sample session whose control bytes are rewritten or extended by {@link ControlStreamEdit}
+ * Writes {@code testdata/hostile/control/}: one capture per hostile control-channel behaviour, each
+ * a real sample session whose control bytes are rewritten or extended by {@link ControlStreamEdit}
  * (sequence numbers and acknowledgements kept consistent, checksums fixed). The data connections
  * are untouched, so each capture still carries the sample's file. Next to them, {@code
- * hostile-control.expected.json}: per capture, the file's size and sha256 (from
- * testdata/expected/, i.e. the original file), the data connection's client port, and the session
- * anomalies that follow from what was inserted here and from RFC 959 (a reply line starts with a
- * 3-digit code, §4.2; a command is a 3-4 letter verb, §5.3.1), counted by this generator.
+ * hostile-control.expected.json}: per capture, the file's size and sha256 (from testdata/expected/,
+ * i.e. the original file), the data connection's client port, and the session anomalies that follow
+ * from what was inserted here and from RFC 959 (a reply line starts with a 3-digit code, §4.2; a
+ * command is a 3-4 letter verb, §5.3.1), counted by this generator.
  *
  * <ul>
- *   <li>{@code endless-line}: before PASV the client sends {@code NOOP } and {@value #ENDLESS_BYTES}
- *       bytes before its CRLF; the server answers 500.
+ *   <li>{@code endless-line}: before PASV the client sends {@code NOOP } and {@value
+ *       #ENDLESS_BYTES} bytes before its CRLF; the server answers 500.
  *   <li>{@code pasv-flood}: before the real PASV, {@value #FLOOD_PASV} PASV/227 pairs announcing
  *       ports 20000 and up, none connected; after every tenth, a RETR answered 425 (no data
  *       connection, RFC 959 §5.4), {@value #FLOOD_REFUSED} in all.
  *   <li>{@code pipelined}: PASV, TYPE I, SIZE and RETR in one client segment before any reply.
  *   <li>{@code garbage-lines}: after the 230, the server sends {@value #GARBAGE_REPLIES} lines
  *       without a reply code and the client one line that is not a command.
- *   <li>{@code ftp-bounce}: an active download whose PORT names 198.51.100.7 (RFC 5737 TEST-NET-2), a
- *       third party, instead of the client (RFC 2577 §3).
+ *   <li>{@code ftp-bounce}: an active download whose PORT names 198.51.100.7 (RFC 5737 TEST-NET-2),
+ *       a third party, instead of the client (RFC 2577 §3).
  * </ul>
  *
  * <p>Usage: {@code HostileControlCaptures <repo-root> <output-dir>}
@@ -178,8 +178,10 @@ public final class HostileControlCaptures {
                         Segment.client("\u0016\u0003\u0001 not a command\r\n"))
                     : null,
             Map.of(
-                "reply line without a 3-digit code", (long) GARBAGE_REPLIES,
-                "client line is not a 3-4 letter command", 1L),
+                "reply line without a 3-digit code",
+                (long) GARBAGE_REPLIES,
+                "client line is not a 3-4 letter command",
+                1L),
             Map.of()));
     all.add(
         new Scenario(

@@ -11,8 +11,7 @@ class HostileControlCapturesTest {
   private static final Path REPO_ROOT = Path.of(System.getProperty("ftprecon.repoRoot", ".."));
 
   @Test
-  void reproducesTheCommittedHostileControlCapturesByteForByte(@TempDir Path out)
-      throws Exception {
+  void reproducesTheCommittedHostileControlCapturesByteForByte(@TempDir Path out) throws Exception {
     for (Path file : HostileControlCaptures.generate(REPO_ROOT, out)) {
       Path committed =
           REPO_ROOT.resolve(HostileControlCaptures.COMMITTED_DIR).resolve(file.getFileName());

@@ -86,9 +86,7 @@ class FtpSessionTrackerLimitsTest {
     assertThat(summary.channels())
         .extracting(ExpectedDataChannel::path)
         .containsExactly("gone-2", "real");
-    assertThat(summary.channels())
-        .extracting(ExpectedDataChannel::ordinal)
-        .doesNotHaveDuplicates();
+    assertThat(summary.channels()).extracting(ExpectedDataChannel::ordinal).doesNotHaveDuplicates();
     assertThat(summary.anomalies()).containsEntry(Anomalies.CHANNELS_DROPPED, 2);
   }
 

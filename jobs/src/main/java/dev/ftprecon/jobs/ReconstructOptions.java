@@ -40,6 +40,7 @@ public record ReconstructOptions(
   public static final String MAX_COMMANDS = "--max-commands";
   public static final String MAX_PENDING_COMMANDS = "--max-pending-commands";
   public static final String MAX_CHANNELS = "--max-channels";
+  public static final String CHANNEL_EXPIRY = "--channel-expiry";
 
   /** What a masked password reads as in the sessions and commands tables. */
   public static final String MASKED = "********";
@@ -84,6 +85,10 @@ public record ReconstructOptions(
           "  --max-channels N        data channels kept per session (default: "
               + FtpLimits.DEFAULT_MAX_CHANNELS
               + ")",
+          "  --channel-expiry SECONDS  capture time after a transfer command during which its data",
+          "                          connection may open (default: "
+              + FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS / 1_000_000_000L
+              + ")",
           "",
           "  -h, --help              print this help and exit",
           "",
@@ -111,6 +116,7 @@ public record ReconstructOptions(
     int maxCommands = FtpLimits.DEFAULT_MAX_COMMANDS;
     int maxPendingCommands = FtpLimits.DEFAULT_MAX_PENDING_COMMANDS;
     int maxChannels = FtpLimits.DEFAULT_MAX_CHANNELS;
+    long channelExpiryNanos = FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -140,6 +146,7 @@ public record ReconstructOptions(
         case MAX_COMMANDS -> maxCommands = positive(args, ++i, arg);
         case MAX_PENDING_COMMANDS -> maxPendingCommands = positive(args, ++i, arg);
         case MAX_CHANNELS -> maxChannels = positive(args, ++i, arg);
+        case CHANNEL_EXPIRY -> channelExpiryNanos = positive(args, ++i, arg) * 1_000_000_000L;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -163,7 +170,13 @@ public record ReconstructOptions(
         mask,
         detect,
         failOnDamaged,
-        new FtpLimits(maxLineBytes, maxReplyLines, maxCommands, maxPendingCommands, maxChannels),
+        new FtpLimits(
+            maxLineBytes,
+            maxReplyLines,
+            maxCommands,
+            maxPendingCommands,
+            maxChannels,
+            channelExpiryNanos),
         List.of(args),
         false);
   }
