@@ -33,6 +33,10 @@ import java.util.TreeMap;
  *       a third party, instead of the client (RFC 2577 §3).
  * </ul>
  *
+ * <p>So that one run can take all five captures, capture k is moved k hours later and, when its
+ * control connection announces no client port (all but the PORT session), its client ports are
+ * moved up by 2k: no two sessions share a connection or a data channel's time window.
+ *
  * <p>Usage: {@code HostileControlCaptures <repo-root> <output-dir>}
  * (scripts/make-hostile-captures.sh). Deterministic to the byte; HostileControlCapturesTest checks
  * the committed files.
@@ -57,6 +61,7 @@ public final class HostileControlCaptures {
   static final String BOUNCE_TARGET = "198,51,100,7";
 
   private static final long SPACING_NANOS = 20_000;
+  private static final long HOUR_NANOS = 3_600L * 1_000_000_000L;
 
   private HostileControlCaptures() {}
 
@@ -93,12 +98,15 @@ public final class HostileControlCaptures {
       CountingRule counting = new CountingRule(s.rule());
       List<Packet> packets = edit.apply(source.packets(), counting);
       SourceCapture.require(counting.hits > 0, s.name() + ": the edit matched nothing");
+      int portOffset = s.extra().containsKey("announced_address_differs") ? 0 : 2 * i;
+      packets = relocate(packets, user.srcAddress(), portOffset, i * HOUR_NANOS);
       Path pcap = outDir.resolve(s.name() + ".pcap");
       FaultGenerator.writeCapture(pcap, packets);
       written.add(pcap);
       json.append("    {\"capture\": \"").append(COMMITTED_DIR).append('/').append(s.name());
       json.append(".pcap\", \"source\": \"").append(s.sample());
-      json.append("\",\n     \"path\": \"").append(t.path());
+      json.append("\",\n     \"control_client_port\": ").append(user.srcPort() + portOffset);
+      json.append(", \"path\": \"").append(t.path());
       json.append("\", \"bytes\": ").append(t.bytes());
       json.append(", \"sha256\": \"").append(t.sha256()).append("\",\n     \"anomalies\": {");
       String sep = "";
@@ -213,6 +221,26 @@ public final class HostileControlCaptures {
     }
     segments.add(Segment.client("PASV\r\n"));
     return segments;
+  }
+
+  /** Moves every packet {@code nanos} later and the client's ports up by {@code portOffset}. */
+  private static List<Packet> relocate(
+      List<Packet> packets, byte[] clientIp, int portOffset, long nanos) {
+    List<Packet> out = new ArrayList<>(packets.size());
+    for (Packet p : packets) {
+      Packet moved = p.at(p.timestampNanos() + nanos).copy();
+      TcpFrame tcp = moved.tcp();
+      if (tcp != null && portOffset != 0) {
+        if (java.util.Arrays.equals(tcp.srcAddress(), clientIp)) {
+          tcp.setSrcPort(tcp.srcPort() + portOffset);
+        }
+        if (java.util.Arrays.equals(tcp.dstAddress(), clientIp)) {
+          tcp.setDstPort(tcp.dstPort() + portOffset);
+        }
+      }
+      out.add(moved);
+    }
+    return out;
   }
 
   /** The control client's first command: its source is the control connection's client end. */

@@ -21,36 +21,48 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * testdata/hostile/control/ end to end: real sessions whose control connection carries an endless
  * line, a flood of PASV replies and refused transfers, pipelined commands, garbage lines, and a
- * PORT naming a third party. Each capture is reconstructed on its own; the file, its sha256 (the
- * original file's, from testdata/expected/) and the session anomalies come from
- * hostile-control.expected.json, written by the generator from what it inserted, not from our
- * output.
+ * PORT naming a third party. One run takes all five (with --max-channels 100, which the PASV flood
+ * exceeds; the generator keeps the sessions apart); the file, its sha256 (the original file's, from
+ * testdata/expected/) and the session anomalies come from hostile-control.expected.json, written by
+ * the generator from what it inserted, not from our output.
  */
 class HostileControlIT extends SparkTestBase {
   private static final String EXPECTED = "testdata/hostile/control/hostile-control.expected.json";
 
   @TempDir static Path root;
 
-  /** Per capture name (endless-line, ...): its expectations and the index the run wrote. */
+  /** Per capture name (endless-line, ...): its expectations. */
   private static final Map<String, JsonNode> expected = new LinkedHashMap<>();
 
-  private static final Map<String, Path> outs = new LinkedHashMap<>();
+  private static final Map<String, List<Row>> tables = new LinkedHashMap<>();
+  private static Path out;
 
   @BeforeAll
   static void run() throws Exception {
     JsonNode all = new ObjectMapper().readTree(repoRoot().resolve(EXPECTED).toFile());
+    out = root.resolve("OUT");
+    List<String> args = new ArrayList<>(List.of("-o", out.toString()));
     for (JsonNode c : all.get("captures")) {
       String capture = c.get("capture").asText();
-      String name = Path.of(capture).getFileName().toString().replace(".pcap", "");
-      Path out = root.resolve(name);
-      List<String> args = new ArrayList<>(List.of("-o", out.toString()));
+      expected.put(Path.of(capture).getFileName().toString().replace(".pcap", ""), c);
       if (c.has("max_channels")) {
         args.addAll(List.of("--max-channels", c.get("max_channels").asText()));
       }
       args.add(repoRoot().resolve(capture).toString());
-      new FtpReconstructJob(spark, ReconstructOptions.parse(args.toArray(String[]::new))).run();
-      expected.put(name, c);
-      outs.put(name, out);
+    }
+    new FtpReconstructJob(spark, ReconstructOptions.parse(args.toArray(String[]::new))).run();
+    for (String table : List.of("sessions", "transfers", "commands")) {
+      tables.put(
+          table,
+          spark.read().parquet(out.resolve("index").resolve(table).toString()).collectAsList());
+    }
+  }
+
+  @Test
+  void eachCaptureIsOneSessionOfItsOwn() {
+    assertThat(tables.get("sessions")).hasSize(expected.size());
+    for (String name : expected.keySet()) {
+      assertThat(session(name)).as(name).isNotNull();
     }
   }
 
@@ -64,14 +76,12 @@ class HostileControlIT extends SparkTestBase {
       assertThat(t.<String>getAs("status")).as(name).isEqualTo("complete");
       assertThat(t.<Long>getAs("bytes")).as(name).isEqualTo(e.get("bytes").asLong());
       assertThat(t.<String>getAs("sha256")).as(name).isEqualTo(e.get("sha256").asText());
-      byte[] file = Files.readAllBytes(outs.get(name).resolve(t.<String>getAs("file")));
+      byte[] file = Files.readAllBytes(out.resolve(t.<String>getAs("file")));
       assertThat(sha256(file)).as(name).isEqualTo(e.get("sha256").asText());
 
-      List<Row> sessions = table(name, "sessions");
-      assertThat(sessions).as(name).hasSize(1);
       Map<String, Integer> anomalies = new LinkedHashMap<>();
       CollectionConverters.asJava(
-              sessions.get(0).<scala.collection.Map<String, Integer>>getAs("anomalies"))
+              session(name).<scala.collection.Map<String, Integer>>getAs("anomalies"))
           .forEach(anomalies::put);
       Map<String, Integer> wanted = new LinkedHashMap<>();
       e.get("anomalies")
@@ -134,11 +144,21 @@ class HostileControlIT extends SparkTestBase {
     return rows.get(0);
   }
 
+  /** The session of capture {@code name}: the one on its control client port. */
+  private static Row session(String name) {
+    int port = expected.get(name).get("control_client_port").asInt();
+    List<Row> rows =
+        tables.get("sessions").stream()
+            .filter(r -> Integer.valueOf(port).equals(r.getAs("client_port")))
+            .toList();
+    assertThat(rows).as(name + ": sessions on client port " + port).hasSize(1);
+    return rows.get(0);
+  }
+
+  /** The rows of {@code table} that belong to the session of capture {@code name}. */
   private static List<Row> table(String name, String table) {
-    return spark
-        .read()
-        .parquet(outs.get(name).resolve("index").resolve(table).toString())
-        .collectAsList();
+    String id = session(name).getAs("session_id");
+    return tables.get(table).stream().filter(r -> id.equals(r.getAs("session_id"))).toList();
   }
 
   private static String sha256(byte[] bytes) throws Exception {
