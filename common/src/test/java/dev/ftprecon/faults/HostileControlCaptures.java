@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -231,10 +232,10 @@ public final class HostileControlCaptures {
       Packet moved = p.at(p.timestampNanos() + nanos).copy();
       TcpFrame tcp = moved.tcp();
       if (tcp != null && portOffset != 0) {
-        if (java.util.Arrays.equals(tcp.srcAddress(), clientIp)) {
+        if (Arrays.equals(tcp.srcAddress(), clientIp)) {
           tcp.setSrcPort(tcp.srcPort() + portOffset);
         }
-        if (java.util.Arrays.equals(tcp.dstAddress(), clientIp)) {
+        if (Arrays.equals(tcp.dstAddress(), clientIp)) {
           tcp.setDstPort(tcp.dstPort() + portOffset);
         }
       }
