@@ -85,7 +85,8 @@ public final class FtpReconstructJob {
                     .thenComparingInt(e -> e.channel().ordinal()))
             .toList();
 
-    ChannelMatching matching = new ChannelMatching(expectations);
+    ChannelMatching matching =
+        new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
     matching.match(DataChannels.connectionFacts(spark, segments, matching.endpoints()));
     IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
     List<TransferBytes> bytes =

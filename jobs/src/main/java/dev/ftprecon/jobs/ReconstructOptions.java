@@ -60,6 +60,7 @@ public record ReconstructOptions(
   public static final String MAX_COMMANDS = "--max-commands";
   public static final String MAX_PENDING_COMMANDS = "--max-pending-commands";
   public static final String MAX_CHANNELS = "--max-channels";
+  public static final String CHANNEL_EXPIRY = "--channel-expiry";
 
   /** What a masked password reads as in the sessions and commands tables. */
   public static final String MASKED = "********";
@@ -117,6 +118,10 @@ public record ReconstructOptions(
           "  --max-channels N        data channels kept per session (default: "
               + FtpLimits.DEFAULT_MAX_CHANNELS
               + ")",
+          "  --channel-expiry SECONDS  capture time after a transfer command during which its data",
+          "                          connection may open (default: "
+              + FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS / 1_000_000_000L
+              + ")",
           "",
           "  -h, --help              print this help and exit",
           "",
@@ -154,6 +159,7 @@ public record ReconstructOptions(
     int maxCommands = FtpLimits.DEFAULT_MAX_COMMANDS;
     int maxPendingCommands = FtpLimits.DEFAULT_MAX_PENDING_COMMANDS;
     int maxChannels = FtpLimits.DEFAULT_MAX_CHANNELS;
+    long channelExpiryNanos = FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -213,6 +219,7 @@ public record ReconstructOptions(
         case MAX_COMMANDS -> maxCommands = positive(args, ++i, arg);
         case MAX_PENDING_COMMANDS -> maxPendingCommands = positive(args, ++i, arg);
         case MAX_CHANNELS -> maxChannels = positive(args, ++i, arg);
+        case CHANNEL_EXPIRY -> channelExpiryNanos = positive(args, ++i, arg) * 1_000_000_000L;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
             throw new UsageException("unknown option: " + arg);
@@ -246,7 +253,13 @@ public record ReconstructOptions(
         failOnDamaged,
         filters,
         incremental,
-        new FtpLimits(maxLineBytes, maxReplyLines, maxCommands, maxPendingCommands, maxChannels),
+        new FtpLimits(
+            maxLineBytes,
+            maxReplyLines,
+            maxCommands,
+            maxPendingCommands,
+            maxChannels,
+            channelExpiryNanos),
         List.of(args),
         false);
   }

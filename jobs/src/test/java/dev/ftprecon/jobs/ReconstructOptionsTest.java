@@ -62,6 +62,15 @@ class ReconstructOptionsTest {
   }
 
   @Test
+  void channelExpiryIsGivenInSecondsOfCaptureTime() throws Exception {
+    ReconstructOptions o =
+        ReconstructOptions.parse(new String[] {"--channel-expiry", "30", "-o", "out", "x"});
+    assertThat(o.ftpLimits().channelExpiryNanos()).isEqualTo(30_000_000_000L);
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "out", "x"}).ftpLimits())
+        .isEqualTo(dev.ftprecon.ftp.FtpLimits.DEFAULTS);
+  }
+
+  @Test
   void defaultsToControlPort21AndNoMaster() throws Exception {
     ReconstructOptions o = ReconstructOptions.parse(new String[] {"-o", "out", "x"});
     assertThat(o.controlPorts()).isEqualTo(Set.of(21));
