@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,11 +20,15 @@ record IndexSnapshot(Map<String, List<String>> tables, Map<String, String> files
   static IndexSnapshot of(SparkSession spark, Path out) throws IOException {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : TABLES) {
-      List<String> rows = new ArrayList<>();
-      for (Row r :
-          spark.read().parquet(out.resolve("index").resolve(table).toString()).collectAsList()) {
-        rows.add(r.toString());
-      }
+      // JSON, not Row.toString(): binary columns (transfers.path_bytes) print as base64 there
+      // rather than as array identities.
+      List<String> rows =
+          new ArrayList<>(
+              spark
+                  .read()
+                  .parquet(out.resolve("index").resolve(table).toString())
+                  .toJSON()
+                  .collectAsList());
       rows.sort(null);
       tables.put(table, rows);
     }
