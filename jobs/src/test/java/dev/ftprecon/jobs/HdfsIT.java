@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ftprecon.jobs.index.IncrementalPlan;
 import dev.ftprecon.jobs.index.IndexWriter;
 import dev.ftprecon.jobs.index.OutputDirectory;
 import java.io.IOException;
@@ -149,7 +150,8 @@ class HdfsIT extends SparkTestBase {
             OutputDirectory.FILES,
             OutputDirectory.INDEX,
             OutputDirectory.MANIFEST,
-            OutputDirectory.SUCCESS);
+            OutputDirectory.SUCCESS,
+            IncrementalPlan.STATE_DIR);
   }
 
   /** The job as SampleCapturesIT runs it, with an output that is any Hadoop URI. */

@@ -3,6 +3,7 @@ package dev.ftprecon.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ftprecon.jobs.index.IncrementalPlan;
 import dev.ftprecon.jobs.index.OutputDirectory;
 import dev.ftprecon.jobs.sql.IndexViews;
 import java.io.IOException;
@@ -259,7 +260,8 @@ class StandaloneClusterIT extends SparkTestBase {
               OutputDirectory.FILES,
               OutputDirectory.INDEX,
               OutputDirectory.MANIFEST,
-              OutputDirectory.SUCCESS);
+              OutputDirectory.SUCCESS,
+              IncrementalPlan.STATE_DIR);
     }
   }
 }
