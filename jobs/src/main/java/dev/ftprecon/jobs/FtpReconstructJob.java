@@ -67,8 +67,11 @@ public final class FtpReconstructJob {
                 options.ftpLimits(),
                 partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    // One element per control connection: the session count comes with the expectations.
+    List<List<SessionExpectation>> perSession = control.map(ControlResult::expectations).collect();
     List<SessionExpectation> expectations =
-        control.flatMap(r -> r.expectations().iterator()).collect().stream()
+        perSession.stream()
+            .flatMap(List::stream)
             .sorted(
                 Comparator.comparing(SessionExpectation::sessionId)
                     .thenComparingInt(e -> e.channel().ordinal()))
@@ -100,7 +103,7 @@ public final class FtpReconstructJob {
             files.size(),
             count(captureRows, CaptureSchema.STATUS_DAMAGED),
             count(captureRows, CaptureSchema.STATUS_UNREADABLE),
-            index.sessionsWritten(),
+            perSession.size(),
             expectations.size(),
             bytes.size(),
             bytes.stream().mapToLong(TransferBytes::length).sum(),

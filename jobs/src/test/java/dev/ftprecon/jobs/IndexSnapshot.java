@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -24,7 +26,7 @@ record IndexSnapshot(Map<String, List<String>> tables, Map<String, String> files
       List<String> rows = new ArrayList<>();
       for (Row r :
           spark.read().parquet(out.resolve("index").resolve(table).toString()).collectAsList()) {
-        rows.add(r.toString());
+        rows.add(text(r));
       }
       rows.sort(null);
       tables.put(table, rows);
@@ -36,5 +38,15 @@ record IndexSnapshot(Map<String, List<String>> tables, Map<String, String> files
       }
     }
     return new IndexSnapshot(tables, files);
+  }
+
+  /** The row as text, binary columns (transfers.path_bytes) by their bytes, not their identity. */
+  private static String text(Row r) {
+    StringJoiner s = new StringJoiner(",", "[", "]");
+    for (int i = 0; i < r.length(); i++) {
+      Object v = r.get(i);
+      s.add(v instanceof byte[] b ? "0x" + HexFormat.of().formatHex(b) : String.valueOf(v));
+    }
+    return s.toString();
   }
 }

@@ -4,12 +4,15 @@ import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.jobs.schema.CommandSchema;
 import dev.ftprecon.jobs.schema.SessionSchema;
 import dev.ftprecon.jobs.schema.TransferSchema;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /** Writes the index tables as Parquet under {@code OUT/index/<table>}. */
 public final class IndexWriter {
@@ -20,7 +23,6 @@ public final class IndexWriter {
 
   private final SparkSession spark;
   private final String output;
-  private long sessionsWritten;
 
   public IndexWriter(SparkSession spark, String output) {
     this.spark = spark;
@@ -38,7 +40,6 @@ public final class IndexWriter {
   public void writeSessions(JavaRDD<Row> rows) {
     Dataset<Row> sessions = spark.createDataFrame(rows, SessionSchema.SCHEMA).coalesce(1);
     write(sessions.sortWithinPartitions("start_time", "session_id"), SESSIONS);
-    sessionsWritten = spark.read().parquet(tablePath(output, SESSIONS)).count();
   }
 
   public void writeCommands(JavaRDD<Row> rows) {
@@ -50,11 +51,15 @@ public final class IndexWriter {
   public List<Row> writeCaptures(Dataset<Row> captures) {
     Dataset<Row> ordered = captures.select(CaptureSchema.SCHEMA.fieldNames()[0], rest());
     write(ordered.coalesce(1).sortWithinPartitions("path"), CAPTURES);
-    return spark.read().parquet(tablePath(output, CAPTURES)).collectAsList();
-  }
-
-  public long sessionsWritten() {
-    return sessionsWritten;
+    // The rows as written, in the table's order, without reading the table back (a local relation
+    // collects without a Spark job); paths compare as Spark's strings do, by UTF-8 bytes.
+    List<Row> rows = new ArrayList<>(ordered.collectAsList());
+    rows.sort(
+        Comparator.comparing(
+            (Row r) -> r.<String>getAs("path"),
+            Comparator.nullsFirst(
+                Comparator.comparing(UTF8String::fromString, UTF8String::compareTo))));
+    return rows;
   }
 
   private static String[] rest() {
