@@ -49,6 +49,11 @@ final class ChannelDraft {
     this.sizeFromCommands = sizeFromCommands;
   }
 
+  /** The transfer command, with the replies it has had so far. */
+  PendingCommand transfer() {
+    return transfer;
+  }
+
   /**
    * The path a transfer or listing argument names. LIST arguments often start with ls-style options
    * ("-la"), which are not part of the path (a real-world convention, not RFC 959).

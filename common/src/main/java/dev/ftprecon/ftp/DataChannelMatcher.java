@@ -19,9 +19,11 @@ import java.util.Optional;
  * and the server side for active channels.
  *
  * <p>Time: the connection must open no earlier than the mode command and no later than the final
- * reply to the transfer command (no limit if none came), both widened by a slack. Clients open the
- * passive connection right after PASV, often before the transfer command (Zeek's retr.pcap opens
- * the EPSV connection after SIZE and before RETR).
+ * reply to the transfer command, both widened by a slack, and no later than the channel expiry
+ * after the transfer command ({@link FtpLimits#channelExpiryNanos()}): an announcement never
+ * connected, or whose reply is not in the captures, does not wait forever. Clients open the passive
+ * connection right after PASV, often before the transfer command (Zeek's retr.pcap opens the EPSV
+ * connection after SIZE and before RETR).
  *
  * <p>Channels are served in order of their transfer commands, each taking the earliest-opening
  * unassigned connection that fits; so a passive port that a server announces again and again over
@@ -42,16 +44,25 @@ public final class DataChannelMatcher {
           .thenComparingLong(x -> x.channel().modeNanos());
 
   private final long slackNanos;
+  private final long expiryNanos;
 
   public DataChannelMatcher() {
     this(DEFAULT_SLACK_NANOS);
   }
 
   public DataChannelMatcher(long slackNanos) {
+    this(slackNanos, FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS);
+  }
+
+  public DataChannelMatcher(long slackNanos, long expiryNanos) {
     if (slackNanos < 0) {
       throw new IllegalArgumentException("slack must not be negative: " + slackNanos);
     }
+    if (expiryNanos < 1) {
+      throw new IllegalArgumentException("expiry must be positive: " + expiryNanos);
+    }
     this.slackNanos = slackNanos;
+    this.expiryNanos = expiryNanos;
   }
 
   /** The assignments made, in the order the channels were served (by transfer command time). */
@@ -64,10 +75,14 @@ public final class DataChannelMatcher {
     for (Expectation expectation : ordered) {
       ExpectedDataChannel channel = expectation.channel();
       long from = saturatedAdd(channel.modeNanos(), -slackNanos);
+      long expires =
+          saturatedAdd(
+              saturatedAdd(Math.max(channel.modeNanos(), channel.commandNanos()), expiryNanos),
+              slackNanos);
       long to =
           channel.finalReplyNanos() == ExpectedDataChannel.NO_FINAL_REPLY
-              ? Long.MAX_VALUE
-              : saturatedAdd(channel.finalReplyNanos(), slackNanos);
+              ? expires
+              : Math.min(expires, saturatedAdd(channel.finalReplyNanos(), slackNanos));
       index
           .takeEarliest(channel.announced().port(), from, to, facts -> fit(expectation, facts))
           .ifPresent(assignments::add);

@@ -7,7 +7,8 @@ import java.util.Objects;
  * A data connection the control connection says will happen: one per transfer command (RETR, STOR,
  * APPE, STOU, LIST, NLST, MLSD), with the endpoint announced by the mode command in force.
  *
- * @param ordinal 0-based position among the session's channels, in command order
+ * @param ordinal 0-based number of the channel among those the session opened, in command order;
+ *     unique in the session, with gaps where {@link FtpLimits#maxChannels()} evicted a refused one
  * @param command the transfer verb
  * @param path the transfer argument exactly as sent (may be empty, or ls-style options for LIST)
  * @param resolvedPath {@code path} resolved lexically against the working directory; the working

@@ -17,10 +17,20 @@ import java.io.Serializable;
  * @param maxCommands most command records kept per session, including unsolicited replies
  * @param maxPendingCommands most commands awaiting a reply; a peer that pipelines more (or a
  *     capture that lost the server side) makes the oldest one give up waiting
- * @param maxChannels most expected data channels kept per session
+ * @param maxChannels most expected data channels kept per session; at the cap a transfer that
+ *     started takes the place of the oldest refused one (answered 4yz/5yz without a 1yz reply)
+ * @param channelExpiryNanos capture time after its transfer command during which an expected data
+ *     channel waits for its connection; a connection opening later does not belong to it (see
+ *     {@link DataChannelMatcher}), so an announced endpoint never connected does not stay open
+ *     forever
  */
 public record FtpLimits(
-    int maxLineBytes, int maxReplyLines, int maxCommands, int maxPendingCommands, int maxChannels)
+    int maxLineBytes,
+    int maxReplyLines,
+    int maxCommands,
+    int maxPendingCommands,
+    int maxChannels,
+    long channelExpiryNanos)
     implements Serializable {
 
   /**
@@ -42,6 +52,12 @@ public record FtpLimits(
   /** One data connection per transfer or listing. */
   public static final int DEFAULT_MAX_CHANNELS = 10_000;
 
+  /**
+   * Servers give up on a data connection that does not come long before this: vsftpd's
+   * accept_timeout and connect_timeout are 60 s, ProFTPD's TimeoutNoTransfer 300 s.
+   */
+  public static final long DEFAULT_CHANNEL_EXPIRY_NANOS = 300_000_000_000L;
+
   public static final FtpLimits DEFAULTS =
       new FtpLimits(
           DEFAULT_MAX_LINE_BYTES,
@@ -50,7 +66,27 @@ public record FtpLimits(
           DEFAULT_MAX_PENDING_COMMANDS,
           DEFAULT_MAX_CHANNELS);
 
+  /** The given caps with the default channel expiry. */
+  public FtpLimits(
+      int maxLineBytes,
+      int maxReplyLines,
+      int maxCommands,
+      int maxPendingCommands,
+      int maxChannels) {
+    this(
+        maxLineBytes,
+        maxReplyLines,
+        maxCommands,
+        maxPendingCommands,
+        maxChannels,
+        DEFAULT_CHANNEL_EXPIRY_NANOS);
+  }
+
   public FtpLimits {
+    if (channelExpiryNanos < 1) {
+      throw new IllegalArgumentException(
+          "channelExpiryNanos must be at least 1, was " + channelExpiryNanos);
+    }
     requirePositive("maxLineBytes", maxLineBytes);
     requirePositive("maxReplyLines", maxReplyLines);
     requirePositive("maxCommands", maxCommands);

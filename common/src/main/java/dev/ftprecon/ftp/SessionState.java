@@ -27,6 +27,7 @@ final class SessionState {
   private final LoginState login = new LoginState();
   private final WorkingDirectory directory = new WorkingDirectory();
   private final List<ChannelDraft> channels = new ArrayList<>();
+  private int nextOrdinal;
   private String transferType = DEFAULT_TYPE;
   private long restOffset;
   private long allocatedSize = -1;
@@ -184,7 +185,7 @@ final class SessionState {
     long allocated = allocatedSize;
     restOffset = 0;
     allocatedSize = -1;
-    if (channels.size() >= limits.maxChannels()) {
+    if (channels.size() >= limits.maxChannels() && !evictRefusedFor(command)) {
       anomalies.add(Anomalies.CHANNELS_DROPPED);
       return;
     }
@@ -202,7 +203,7 @@ final class SessionState {
         };
     channels.add(
         new ChannelDraft(
-            channels.size(),
+            nextOrdinal++,
             command,
             direction.get(),
             directory.current(),
@@ -213,6 +214,32 @@ final class SessionState {
             transferType,
             rest,
             size));
+  }
+
+  /**
+   * At the channel cap, a transfer that may still carry data takes the place of the oldest refused
+   * one: a transfer command answered 4yz/5yz without a 1yz reply opened no data connection (RFC 959
+   * §5.4), so only its row is lost, not a file. A flood of refused transfers (a hostile client
+   * announcing port after port) therefore cannot push a real transfer out. The evicted channel is
+   * counted as dropped.
+   */
+  private boolean evictRefusedFor(PendingCommand command) {
+    if (refused(command)) {
+      return false;
+    }
+    for (int i = 0; i < channels.size(); i++) {
+      if (refused(channels.get(i).transfer())) {
+        channels.remove(i);
+        anomalies.add(Anomalies.CHANNELS_DROPPED);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean refused(PendingCommand command) {
+    FtpReply last = command.finalReply();
+    return command.preliminaryReply() == null && last != null && last.code() >= 400;
   }
 
   private <T> Optional<T> count(Optional<T> parsed, String anomalyIfEmpty) {

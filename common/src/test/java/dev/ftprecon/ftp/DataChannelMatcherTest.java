@@ -255,7 +255,7 @@ class DataChannelMatcherTest {
   }
 
   @Test
-  void withoutAFinalReplyTheWindowHasNoEnd() {
+  void withoutAFinalReplyAChannelWaitsUntilItExpiresAfterTheTransferCommand() {
     Expectation x =
         passive(
             0,
@@ -264,9 +264,28 @@ class DataChannelMatcherTest {
             sec(10),
             sec(11),
             ExpectedDataChannel.NO_FINAL_REPLY);
-    ConnectionFacts c = connection(CLIENT, 51000, SERVER, 50000, true, sec(3600));
+    // Default expiry 300 s after the command, plus the 2 s slack: until 313 s.
+    ConnectionFacts inTime = connection(CLIENT, 51000, SERVER, 50000, true, sec(312));
+    ConnectionFacts expired = connection(CLIENT, 51001, SERVER, 50000, true, sec(314));
 
-    assertThat(matcher.match(List.of(x), List.of(c))).hasSize(1);
+    assertThat(FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS).isEqualTo(sec(300));
+    assertThat(matcher.match(List.of(x), List.of(expired))).isEmpty();
+    assertThat(matcher.match(List.of(x), List.of(expired, inTime)))
+        .extracting(DataChannelAssignment::connection)
+        .containsExactly(inTime);
+  }
+
+  @Test
+  void aShorterExpiryEndsTheWindowBeforeALateFinalReply() {
+    DataChannelMatcher tenSeconds = new DataChannelMatcher(sec(2), sec(10));
+    Expectation x =
+        passive(0, new HostPort(SERVER, 50000), Direction.DOWNLOAD, sec(10), sec(11), sec(100));
+    ConnectionFacts inTime = connection(CLIENT, 51000, SERVER, 50000, true, sec(22.5));
+    ConnectionFacts expired = connection(CLIENT, 51001, SERVER, 50000, true, sec(23.5));
+
+    assertThat(tenSeconds.match(List.of(x), List.of(expired))).isEmpty();
+    assertThat(tenSeconds.match(List.of(x), List.of(inTime))).hasSize(1);
+    assertThat(matcher.match(List.of(x), List.of(expired))).hasSize(1);
   }
 
   @Test

@@ -66,6 +66,48 @@ class FtpSessionTrackerLimitsTest {
   }
 
   @Test
+  void atTheChannelCapATransferThatStartedTakesThePlaceOfTheOldestRefusedOne() {
+    FtpSessionSummary summary =
+        new SessionScript(limits(8192, 100, 100, 100, 2))
+            .server(0, "220 ready")
+            .client(1, "PASV")
+            .server(1.1, "227 Entering Passive Mode (10,0,0,2,195,80).")
+            .client(2, "RETR gone-1")
+            .server(2.1, "425 Can't open data connection.")
+            .client(3, "RETR gone-2")
+            .server(3.1, "550 No such file.")
+            .client(4, "RETR gone-3")
+            .server(4.1, "425 Can't open data connection.")
+            .client(5, "RETR real")
+            .server(5.1, "150 go", "226 done")
+            .finish(6);
+
+    // gone-3 arrives at the cap and is refused itself: dropped; real evicts gone-1.
+    assertThat(summary.channels())
+        .extracting(ExpectedDataChannel::path)
+        .containsExactly("gone-2", "real");
+    assertThat(summary.channels()).extracting(ExpectedDataChannel::ordinal).doesNotHaveDuplicates();
+    assertThat(summary.anomalies()).containsEntry(Anomalies.CHANNELS_DROPPED, 2);
+  }
+
+  @Test
+  void atTheChannelCapWithNothingRefusedTheNewChannelIsDropped() {
+    FtpSessionSummary summary =
+        new SessionScript(limits(8192, 100, 100, 100, 1))
+            .server(0, "220 ready")
+            .client(1, "PASV")
+            .server(1.1, "227 Entering Passive Mode (10,0,0,2,195,80).")
+            .client(2, "RETR first")
+            .server(2.1, "150 go", "226 done")
+            .client(3, "RETR second")
+            .server(3.1, "150 go", "226 done")
+            .finish(4);
+
+    assertThat(summary.channels()).extracting(ExpectedDataChannel::path).containsExactly("first");
+    assertThat(summary.anomalies()).containsEntry(Anomalies.CHANNELS_DROPPED, 1);
+  }
+
+  @Test
   void aTooLongLineIsCutCountedAndStillUsed() {
     FtpSessionSummary summary =
         new SessionScript(limits(10, 100, 100, 100, 100))

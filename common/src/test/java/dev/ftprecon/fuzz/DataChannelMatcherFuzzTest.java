@@ -10,6 +10,7 @@ import dev.ftprecon.ftp.DataChannelMatcher;
 import dev.ftprecon.ftp.Direction;
 import dev.ftprecon.ftp.Expectation;
 import dev.ftprecon.ftp.ExpectedDataChannel;
+import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.ftp.HostPort;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,11 +27,12 @@ import java.util.Set;
  * taking the earliest-opening fitting connection still free; and the result does not depend on the
  * order of the inputs.
  *
- * <p>Input layout: one byte choosing the slack, then records until the input ends, each starting
- * with a byte whose bit 0 says expectation or connection. Expectation: session byte (bit 0) and
- * flags (bit 1 passive, bits 2-3 direction), announced address and port bytes, three two-byte times
- * (mode, command after mode, final reply after command; 0xFFFF meaning none). Connection: two
- * address bytes, two port bytes, a flags byte (bit 0: a initiated), two two-byte times.
+ * <p>Input layout: one byte choosing the slack and the channel expiry, then records until the input
+ * ends, each starting with a byte whose bit 0 says expectation or connection. Expectation: session
+ * byte (bit 0) and flags (bit 1 passive, bits 2-3 direction), announced address and port bytes,
+ * three two-byte times (mode, command after mode, final reply after command; 0xFFFF meaning none).
+ * Connection: two address bytes, two port bytes, a flags byte (bit 0: a initiated), two two-byte
+ * times.
  */
 class DataChannelMatcherFuzzTest {
   private static final String[] IPS = {
@@ -43,6 +45,9 @@ class DataChannelMatcherFuzzTest {
   private static final long[] SLACKS = {
     0, 1, 1_000_000, DataChannelMatcher.DEFAULT_SLACK_NANOS, Long.MAX_VALUE
   };
+  private static final long[] EXPIRIES = {
+    1, 1_000_000_000L, 30_000_000_000L, FtpLimits.DEFAULT_CHANNEL_EXPIRY_NANOS
+  };
   private static final long EPOCH = 1_700_000_000_000_000_000L;
   private static final long MILLI = 1_000_000L;
   private static final int MAX_RECORDS = 64;
@@ -54,7 +59,9 @@ class DataChannelMatcherFuzzTest {
 
   private void check(byte[] input) {
     FuzzBytes in = new FuzzBytes(input);
-    long slack = SLACKS[in.u8() % SLACKS.length];
+    int window = in.u8();
+    long slack = SLACKS[window % SLACKS.length];
+    long expiry = EXPIRIES[window / SLACKS.length % EXPIRIES.length];
     List<Expectation> expectations = new ArrayList<>();
     List<ConnectionFacts> connections = new ArrayList<>();
     int[] ordinals = new int[SESSIONS.length];
@@ -66,9 +73,9 @@ class DataChannelMatcherFuzzTest {
         connections.add(connection(in));
       }
     }
-    DataChannelMatcher matcher = new DataChannelMatcher(slack);
+    DataChannelMatcher matcher = new DataChannelMatcher(slack, expiry);
     List<DataChannelAssignment> assignments = matcher.match(expectations, connections);
-    checkAssignments(assignments, expectations, connections, slack);
+    checkAssignments(assignments, expectations, connections, slack, expiry);
 
     List<Expectation> otherExpectations = new ArrayList<>(expectations);
     List<ConnectionFacts> otherConnections = new ArrayList<>(connections);
@@ -137,7 +144,8 @@ class DataChannelMatcherFuzzTest {
       List<DataChannelAssignment> assignments,
       List<Expectation> expectations,
       List<ConnectionFacts> connections,
-      long slack) {
+      long slack,
+      long expiry) {
     Map<Expectation, Integer> servedAt = new IdentityHashMap<>();
     Map<ConnectionFacts, Integer> takenAt = new IdentityHashMap<>();
     Set<Expectation> inputExpectations = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -161,7 +169,7 @@ class DataChannelMatcherFuzzTest {
             .as("channels served in command order")
             .isLessThanOrEqualTo(commandNanos(a.expectation()));
       }
-      checkFit(a, slack);
+      checkFit(a, slack, expiry);
     }
     // Greedy: a fitting connection that opened earlier than the one taken (or any fitting one, for
     // an expectation left without) must have gone to a channel served before.
@@ -171,7 +179,7 @@ class DataChannelMatcherFuzzTest {
       long chosenOpening =
           served == null ? Long.MAX_VALUE : assignments.get(served).connection().firstNanos();
       for (ConnectionFacts c : connections) {
-        if (c.firstNanos() >= chosenOpening || orientation(x, c, slack) == null) {
+        if (c.firstNanos() >= chosenOpening || orientation(x, c, slack, expiry) == null) {
           continue;
         }
         Integer taken = takenAt.get(c);
@@ -188,8 +196,8 @@ class DataChannelMatcherFuzzTest {
     return x.channel().commandNanos();
   }
 
-  private static void checkFit(DataChannelAssignment a, long slack) {
-    HostPort[] sides = orientation(a.expectation(), a.connection(), slack);
+  private static void checkFit(DataChannelAssignment a, long slack, long expiry) {
+    HostPort[] sides = orientation(a.expectation(), a.connection(), slack, expiry);
     assertThat(sides).as("assignment %s fits", a).isNotNull();
     HostPort server = a.serverSide();
     HostPort client = a.clientSide();
@@ -206,13 +214,16 @@ class DataChannelMatcherFuzzTest {
   }
 
   /** The orientation (server side, client side) in which c fits x, or null; time included. */
-  private static HostPort[] orientation(Expectation x, ConnectionFacts c, long slack) {
+  private static HostPort[] orientation(Expectation x, ConnectionFacts c, long slack, long expiry) {
     ExpectedDataChannel ch = x.channel();
     long from = saturatedAdd(ch.modeNanos(), -slack);
+    // Open by the final reply (if any) and by the expiry after the transfer command, with slack.
+    long expires =
+        saturatedAdd(saturatedAdd(Math.max(ch.modeNanos(), ch.commandNanos()), expiry), slack);
     long to =
         ch.finalReplyNanos() == ExpectedDataChannel.NO_FINAL_REPLY
-            ? Long.MAX_VALUE
-            : saturatedAdd(ch.finalReplyNanos(), slack);
+            ? expires
+            : Math.min(expires, saturatedAdd(ch.finalReplyNanos(), slack));
     if (c.firstNanos() < from || c.firstNanos() > to) {
       return null;
     }

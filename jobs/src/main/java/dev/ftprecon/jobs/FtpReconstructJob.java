@@ -6,6 +6,8 @@ import dev.ftprecon.jobs.control.SessionExpectation;
 import dev.ftprecon.jobs.data.ChannelMatching;
 import dev.ftprecon.jobs.data.DataChannels;
 import dev.ftprecon.jobs.data.TransferBytes;
+import dev.ftprecon.jobs.filter.TransferFilter;
+import dev.ftprecon.jobs.index.IncrementalPlan;
 import dev.ftprecon.jobs.index.IndexWriter;
 import dev.ftprecon.jobs.index.OutputDirectory;
 import dev.ftprecon.jobs.index.RunManifest;
@@ -18,6 +20,7 @@ import dev.ftprecon.jobs.schema.CaptureSchema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -44,8 +47,15 @@ public final class FtpReconstructJob {
     Instant startedAt = Instant.now();
     long started = System.currentTimeMillis();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<CaptureFile> files =
+    List<CaptureFile> inputs =
         CaptureInputs.expand(spark.sparkContext().hadoopConfiguration(), options.inputs());
+    IncrementalPlan plan =
+        IncrementalPlan.make(spark, options.output(), inputs, options.incremental());
+    List<CaptureFile> files = plan.files();
+    if (files.isEmpty()) {
+      return JobSummary.nothingNew(System.currentTimeMillis() - started);
+    }
+    TransferFilter filter = new TransferFilter(options.filters());
     Broadcast<List<String>> paths = jsc.broadcast(files.stream().map(CaptureFile::path).toList());
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     OutputDirectory out =
@@ -66,20 +76,19 @@ public final class FtpReconstructJob {
                 options.maskPasswords(),
                 options.ftpLimits(),
                 partitions)
+            .filter(filter::keepsSession)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    // One element per control connection: the session count comes with the expectations.
-    List<List<SessionExpectation>> perSession = control.map(ControlResult::expectations).collect();
     List<SessionExpectation> expectations =
-        perSession.stream()
-            .flatMap(List::stream)
+        filter.transfers(control.flatMap(r -> r.expectations().iterator()).collect()).stream()
             .sorted(
                 Comparator.comparing(SessionExpectation::sessionId)
                     .thenComparingInt(e -> e.channel().ordinal()))
             .toList();
 
-    ChannelMatching matching = new ChannelMatching(expectations);
+    ChannelMatching matching =
+        new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
     matching.match(DataChannels.connectionFacts(spark, segments, matching.endpoints()));
-    IndexWriter index = new IndexWriter(spark, out.staging());
+    IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
     List<TransferBytes> bytes =
         DataChannels.assemble(
             spark,
@@ -90,8 +99,13 @@ public final class FtpReconstructJob {
             out.staging(),
             partitions);
 
+    Set<Integer> outsideSize =
+        filter.outsideSize(
+            expectations, bytes, out.staging(), spark.sparkContext().hadoopConfiguration());
+    bytes = bytes.stream().filter(b -> !outsideSize.contains(b.transfer())).toList();
     TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
-    index.writeTransfers(transfers.rows());
+    List<Row> transferRows = TransferFilter.without(transfers.rows(), outsideSize);
+    index.writeTransfers(transferRows);
     index.writeSessions(control.map(ControlResult::session));
     index.writeCommands(control.flatMap(r -> r.commands().iterator()));
     List<Row> captureRows = index.writeCaptures(captures);
@@ -103,15 +117,17 @@ public final class FtpReconstructJob {
             files.size(),
             count(captureRows, CaptureSchema.STATUS_DAMAGED),
             count(captureRows, CaptureSchema.STATUS_UNREADABLE),
-            perSession.size(),
-            expectations.size(),
+            index.sessionsWritten(),
+            transferRows.size(),
             bytes.size(),
             bytes.stream().mapToLong(TransferBytes::length).sum(),
-            transfers.notComplete(),
+            TransferRows.notComplete(transferRows),
             System.currentTimeMillis() - started);
+    plan.writeState(spark, out.staging(), files);
     out.commit(
         RunManifest.json(
-            options.arguments(), spark.version(), startedAt, Instant.now(), captureRows, summary));
+            options, plan, spark.version(), startedAt, Instant.now(), captureRows, summary),
+        plan.previous().exists());
     return summary;
   }
 

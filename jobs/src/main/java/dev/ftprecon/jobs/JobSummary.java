@@ -1,6 +1,6 @@
 package dev.ftprecon.jobs;
 
-/** The one-line account of a run that the launcher prints at the end. */
+/** The account of a run that the launcher prints at the end. */
 public record JobSummary(
     int captures,
     int damagedCaptures,
@@ -11,19 +11,24 @@ public record JobSummary(
     long bytesWritten,
     int incompleteTransfers,
     long millis) {
+
+  /** An incremental run that found no capture it had not indexed already. */
+  static JobSummary nothingNew(long millis) {
+    return new JobSummary(0, 0, 0, 0, 0, 0, 0, 0, millis);
+  }
+
   @Override
   public String toString() {
-    return String.format(
-        "ftp-reconstruct: %d captures (%d damaged, %d unreadable), %d sessions, %d transfers,"
-            + " %d files, %d bytes written, %d not complete, %.1f s",
-        captures,
-        damagedCaptures,
-        unreadableCaptures,
-        sessions,
-        transfers,
-        filesWritten,
-        bytesWritten,
-        incompleteTransfers,
-        millis / 1000.0);
+    return String.join(
+        "\n",
+        String.format(
+            "ftp-reconstruct: %d captures read (%d damaged, %d unreadable)",
+            captures, damagedCaptures, unreadableCaptures),
+        String.format("ftp-reconstruct: %d sessions in the index", sessions),
+        String.format(
+            "ftp-reconstruct: %d transfers, %d files, %d bytes written",
+            transfers, filesWritten, bytesWritten),
+        String.format("ftp-reconstruct: %d transfers not complete", incompleteTransfers),
+        String.format("ftp-reconstruct: done in %.1f s", millis / 1000.0));
   }
 }

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,11 +20,15 @@ record IndexSnapshot(Map<String, List<String>> tables, Map<String, String> files
   static IndexSnapshot of(SparkSession spark, Path out) throws IOException {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : TABLES) {
-      List<String> rows = new ArrayList<>();
-      for (Row r :
-          spark.read().parquet(out.resolve("index").resolve(table).toString()).collectAsList()) {
-        rows.add(text(r));
-      }
+      // JSON, not Row.toString(): binary columns (transfers.path_bytes) print as base64 there
+      // rather than as array identities.
+      List<String> rows =
+          new ArrayList<>(
+              spark
+                  .read()
+                  .parquet(out.resolve("index").resolve(table).toString())
+                  .toJSON()
+                  .collectAsList());
       rows.sort(null);
       tables.put(table, rows);
     }
@@ -38,15 +39,5 @@ record IndexSnapshot(Map<String, List<String>> tables, Map<String, String> files
       }
     }
     return new IndexSnapshot(tables, files);
-  }
-
-  /** The row as text, binary columns (transfers.path_bytes) by their bytes, not their identity. */
-  private static String text(Row r) {
-    StringJoiner s = new StringJoiner(",", "[", "]");
-    for (int i = 0; i < r.length(); i++) {
-      Object v = r.get(i);
-      s.add(v instanceof byte[] b ? "0x" + HexFormat.of().formatHex(b) : String.valueOf(v));
-    }
-    return s.toString();
   }
 }

@@ -62,6 +62,15 @@ class ReconstructOptionsTest {
   }
 
   @Test
+  void channelExpiryIsGivenInSecondsOfCaptureTime() throws Exception {
+    ReconstructOptions o =
+        ReconstructOptions.parse(new String[] {"--channel-expiry", "30", "-o", "out", "x"});
+    assertThat(o.ftpLimits().channelExpiryNanos()).isEqualTo(30_000_000_000L);
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "out", "x"}).ftpLimits())
+        .isEqualTo(dev.ftprecon.ftp.FtpLimits.DEFAULTS);
+  }
+
+  @Test
   void defaultsToControlPort21AndNoMaster() throws Exception {
     ReconstructOptions o = ReconstructOptions.parse(new String[] {"-o", "out", "x"});
     assertThat(o.controlPorts()).isEqualTo(Set.of(21));
@@ -129,5 +138,83 @@ class ReconstructOptionsTest {
   @Test
   void helpShortCircuits() throws Exception {
     assertThat(ReconstructOptions.parse(new String[] {"--help", "--bogus"}).help()).isTrue();
+  }
+
+  @Test
+  void filtersAreRepeatableOrCommaSeparatedAndRecordedAsGiven() throws Exception {
+    ReconstructOptions o =
+        ReconstructOptions.parse(
+            new String[] {
+              "--host",
+              "10.0.0.0/8,2001:db8::/32",
+              "--host",
+              "192.0.2.7",
+              "--port",
+              "21",
+              "--port",
+              "2121,990",
+              "--user",
+              "alice",
+              "--path",
+              "*.pdf",
+              "--direction",
+              "Upload,download",
+              "--from",
+              "2026-11-01",
+              "--until",
+              "2026-12-01T00:00:00Z",
+              "--min-size",
+              "1k",
+              "--max-size",
+              "2M",
+              "--incremental",
+              "-o",
+              "out",
+              "in"
+            });
+    assertThat(o.incremental()).isTrue();
+    assertThat(o.filters().describe())
+        .containsEntry("hosts", List.of("10.0.0.0/8", "192.0.2.7", "2001:db8::/32"))
+        .containsEntry("ports", List.of(21, 990, 2121))
+        .containsEntry("users", List.of("alice"))
+        .containsEntry("paths", List.of("*.pdf"))
+        .containsEntry("directions", List.of("download", "upload"))
+        .containsEntry("from", "2026-11-01T00:00:00Z")
+        .containsEntry("until", "2026-12-01T00:00:00Z")
+        .containsEntry("min_size", 1024L)
+        .containsEntry("max_size", 2L * 1024 * 1024);
+    assertThat(ReconstructOptions.parse(new String[] {"-o", "o", "i"}).filters().none()).isTrue();
+  }
+
+  @Test
+  void aBadFilterValueNamesTheOptionAndWhatItAccepts() {
+    assertThatThrownBy(
+            () ->
+                ReconstructOptions.parse(
+                    new String[] {"--host", "ftp.example.com", "-o", "o", "i"}))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--host expects an IPv4/IPv6 address or CIDR block, got: ftp.example.com");
+    assertThatThrownBy(
+            () ->
+                ReconstructOptions.parse(new String[] {"--direction", "sideways", "-o", "o", "i"}))
+        .hasMessage("--direction expects download, upload or listing, got: sideways");
+    assertThatThrownBy(() -> ReconstructOptions.parse(new String[] {"--port", "0", "-o", "o", "i"}))
+        .hasMessage("--port expects ports 1-65535 separated by commas, got: 0");
+    assertThatThrownBy(
+            () -> ReconstructOptions.parse(new String[] {"--min-size", "-1", "-o", "o", "i"}))
+        .hasMessage("--min-size expects a size in bytes (suffix k, M or G allowed), got: -1");
+    assertThatThrownBy(
+            () -> ReconstructOptions.parse(new String[] {"--from", "today", "-o", "o", "i"}))
+        .hasMessageStartingWith("--from expects an ISO-8601 instant");
+    assertThatThrownBy(
+            () ->
+                ReconstructOptions.parse(
+                    new String[] {"--from", "2026-12-01", "--until", "2026-11-01", "-o", "o", "i"}))
+        .hasMessage("--from must lie before --until");
+    assertThatThrownBy(
+            () ->
+                ReconstructOptions.parse(
+                    new String[] {"--min-size", "2k", "--max-size", "1k", "-o", "o", "i"}))
+        .hasMessage("--min-size must not exceed --max-size");
   }
 }

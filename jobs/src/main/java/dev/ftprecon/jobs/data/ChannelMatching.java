@@ -28,11 +28,14 @@ public final class ChannelMatching {
   public static final String FILES_DIR = "files";
 
   private final List<SessionExpectation> expectations;
+  private final long expiryNanos;
   private final Map<ConnectionKey, DataAssignment> assignments = new HashMap<>();
   private final Map<Integer, DataAssignment> byTransfer = new TreeMap<>();
 
-  public ChannelMatching(List<SessionExpectation> expectations) {
+  /** {@code expiryNanos}: see {@link dev.ftprecon.ftp.FtpLimits#channelExpiryNanos()}. */
+  public ChannelMatching(List<SessionExpectation> expectations, long expiryNanos) {
     this.expectations = expectations;
+    this.expiryNanos = expiryNanos;
   }
 
   /** Endpoints ("ip|port") a data connection of some transfer may use. */
@@ -69,7 +72,9 @@ public final class ChannelMatching {
       }
       payloadBytes.put(key, r.<Long>getAs(DataChannels.PAYLOAD_BYTES));
     }
-    for (DataChannelAssignment a : new DataChannelMatcher().match(wanted, facts)) {
+    for (DataChannelAssignment a :
+        new DataChannelMatcher(DataChannelMatcher.DEFAULT_SLACK_NANOS, expiryNanos)
+            .match(wanted, facts)) {
       int transfer =
           transferOf.get(key(a.expectation().sessionId(), a.expectation().channel().ordinal()));
       HostPort sender = DataChannelMatcher.dataSender(a);

@@ -56,9 +56,23 @@ public final class OutputDirectory {
 
   /** Moves what was staged into place, writes the manifest, then the completion marker. */
   public void commit(String manifestJson) throws IOException {
-    for (String part : new String[] {FILES, INDEX}) {
+    commit(manifestJson, false);
+  }
+
+  /**
+   * As {@link #commit(String)}; with {@code addFiles} (incremental runs) the staged files join
+   * those already in OUT/files instead of replacing them (a file rebuilt again keeps its name).
+   */
+  public void commit(String manifestJson, boolean addFiles) throws IOException {
+    if (addFiles) {
+      moveFilesInto(new Path(staging, FILES), new Path(out, FILES));
+    }
+    for (String part : new String[] {FILES, INDEX, IncrementalPlan.STATE_DIR}) {
       Path staged = new Path(staging, part);
       Path target = new Path(out, part);
+      if (addFiles && part.equals(FILES)) {
+        continue;
+      }
       fs.delete(target, true);
       if (fs.exists(staged) && !fs.rename(staged, target)) {
         throw new IOException("could not move " + staged + " to " + target);
@@ -69,5 +83,19 @@ public final class OutputDirectory {
     }
     fs.delete(staging, true);
     fs.create(new Path(out, SUCCESS), true).close();
+  }
+
+  private void moveFilesInto(Path staged, Path target) throws IOException {
+    if (!fs.exists(staged)) {
+      return;
+    }
+    fs.mkdirs(target);
+    for (FileStatus f : fs.listStatus(staged)) {
+      Path to = new Path(target, f.getPath().getName());
+      fs.delete(to, false);
+      if (!fs.rename(f.getPath(), to)) {
+        throw new IOException("could not move " + f.getPath() + " to " + to);
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.ftprecon.jobs.data.ChannelMatching;
 import dev.ftprecon.jobs.data.DataAssignment;
 import dev.ftprecon.jobs.data.TransferBytes;
 import dev.ftprecon.jobs.schema.Times;
+import dev.ftprecon.jobs.schema.TransferSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ public final class TransferRows {
 
   public int notComplete() {
     return notComplete;
+  }
+
+  /** Transfers among {@code rows} (transfers table rows) whose status is not complete. */
+  public static int notComplete(List<Row> rows) {
+    int status = TransferSchema.SCHEMA.fieldIndex("status");
+    return (int) rows.stream().filter(r -> !TransferStatus.complete(r.getString(status))).count();
   }
 
   private static Row record(long[] record, List<String> capturePaths) {
