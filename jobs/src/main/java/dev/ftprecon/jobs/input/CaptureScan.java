@@ -116,7 +116,11 @@ public final class CaptureScan {
         jsc.parallelize(tasks, Math.max(1, tasks.size()))
             .mapPartitions(new ScanPartition(conf, Set.copyOf(controlPorts)))
             .setName(RDD_NAME);
-    return spark.createDataFrame(rows, ScanSchema.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    // The rows are already internal rows: no external-row conversion (see ScanRows). Only the
+    // classic session builds a DataFrame from them; it is the one this job runs on.
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), ScanSchema.SCHEMA, false)
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private static void collectSummaries(

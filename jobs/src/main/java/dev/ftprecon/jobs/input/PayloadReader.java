@@ -6,12 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Reads payload bytes where they lie in the captures, by positional reads, keeping a few captures
  * open (a transfer's segments usually come from one file or a few rotated ones).
+ *
+ * <p>Hadoop's local file system checksums reads, and its positional read opens the file anew on
+ * every call (ChecksumFileSystem.ChecksumFSInputChecker#read(long, byte[], int, int)); the captures
+ * have no .crc side files to check, so the raw file system underneath is read instead.
  */
 public final class PayloadReader implements Closeable {
   /** Open captures kept per task; rotated captures of one transfer rarely exceed this. */
@@ -44,7 +50,11 @@ public final class PayloadReader implements Closeable {
     FSDataInputStream in = open.get(captureId);
     if (in == null) {
       Path path = new Path(capturePaths.get(captureId));
-      in = path.getFileSystem(conf).open(path);
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs instanceof ChecksumFileSystem checksummed) {
+        fs = checksummed.getRawFileSystem();
+      }
+      in = fs.open(path);
       open.put(captureId, in);
     }
     return in;

@@ -8,13 +8,13 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Runs the scan tasks of one partition lazily: each split's segment rows then its summary row, and
  * one hash row per file to hash.
  */
-final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Row> {
+final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private final SerializableConfiguration conf;
   private final Set<Integer> controlPorts;
@@ -25,13 +25,13 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<ScanTask> tasks) {
+  public Iterator<InternalRow> call(Iterator<ScanTask> tasks) {
     Configuration hadoop = conf.value();
     return new Iterator<>() {
       private final ArrayDeque<CaptureSplit> splits = new ArrayDeque<>();
       private final ArrayDeque<CaptureFile> hashes = new ArrayDeque<>();
       private SplitScanner current;
-      private Row next;
+      private InternalRow next;
 
       @Override
       public boolean hasNext() {
@@ -65,11 +65,11 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Row> {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        Row row = next;
+        InternalRow row = next;
         next = null;
         return row;
       }

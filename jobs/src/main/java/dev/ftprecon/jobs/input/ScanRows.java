@@ -8,9 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 
-/** Builds and reads the rows of {@link ScanSchema}. */
+/**
+ * Builds the rows of {@link ScanSchema} in Spark's internal form (strings as UTF8String, arrays as
+ * ArrayData), so that no per-row conversion from external {@link Row}s runs between the scan and
+ * the cache; reads the split rows back on the driver.
+ */
 final class ScanRows {
   private static final byte[] NO_PAYLOAD = null;
 
@@ -20,7 +27,7 @@ final class ScanRows {
    * A segment row: payload bytes travel only for control-port candidates and for captures that
    * cannot be re-read positionally (compressed ones); everything else is a pointer.
    */
-  static Row segment(
+  static InternalRow segment(
       int fileId, CaptureRecord record, TcpSegment segment, boolean seekable, Set<Integer> ports) {
     int len = segment.payloadLength();
     // A segment rebuilt from IP fragments has no single position in the file: its bytes travel.
@@ -33,25 +40,27 @@ final class ScanRows {
             ? Arrays.copyOfRange(bytes, start, start + len)
             : NO_PAYLOAD;
     long payloadPos = inFile ? record.dataOffset() + segment.payloadOffset() : -1L;
-    return RowFactory.create(
-        fileId,
-        record.recordOffset(),
-        payloadPos,
-        record.timestampNanos(),
-        segment.ipVersion(),
-        segment.srcIp(),
-        segment.dstIp(),
-        segment.srcPort(),
-        segment.dstPort(),
-        segment.seq(),
-        segment.ack(),
-        segment.flags(),
-        len,
-        segment.payloadClaimedLength(),
-        segment.truncated(),
-        len >= 4 ? head(bytes, start) : 0,
-        payload,
-        null);
+    return new GenericInternalRow(
+        new Object[] {
+          fileId,
+          record.recordOffset(),
+          payloadPos,
+          record.timestampNanos(),
+          segment.ipVersion(),
+          UTF8String.fromString(segment.srcIp()),
+          UTF8String.fromString(segment.dstIp()),
+          segment.srcPort(),
+          segment.dstPort(),
+          segment.seq(),
+          segment.ack(),
+          segment.flags(),
+          len,
+          segment.payloadClaimedLength(),
+          segment.truncated(),
+          len >= 4 ? head(bytes, start) : 0,
+          payload,
+          null
+        });
   }
 
   private static int head(byte[] b, int i) {
@@ -61,47 +70,55 @@ final class ScanRows {
         | (b[i + 3] & 0xFF);
   }
 
-  static Row summary(SplitSummary s) {
+  static InternalRow summary(SplitSummary s) {
     return withSplit(
-        RowFactory.create(
+        row(
             s.fileId(),
             s.splitStart(),
-            s.format(),
-            s.linkTypes(),
+            utf8(s.format()),
+            UnsafeArrayData.fromPrimitiveArray(s.linkTypes()),
             s.packets(),
             s.tcpSegments(),
             s.firstNanos(),
             s.lastNanos(),
-            s.status(),
-            s.error(),
+            utf8(s.status()),
+            utf8(s.error()),
             s.errorOffset(),
             s.stopOffset(),
             s.successorOutOfSync(),
             null));
   }
 
-  static Row hash(FileHash h) {
+  static InternalRow hash(FileHash h) {
     return withSplit(
-        RowFactory.create(
+        row(
             h.fileId(),
             ScanSchema.HASH_ROW,
             null,
-            new int[0],
+            UnsafeArrayData.fromPrimitiveArray(new int[0]),
             0L,
             0L,
             Long.MAX_VALUE,
             Long.MIN_VALUE,
             null,
-            h.error(),
+            utf8(h.error()),
             null,
             -1L,
             false,
-            h.sha256()));
+            utf8(h.sha256())));
   }
 
-  private static Row withSplit(Row split) {
-    return RowFactory.create(
-        -1, -1L, -1L, 0L, 0, "", "", 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, split);
+  private static InternalRow withSplit(InternalRow split) {
+    UTF8String none = UTF8String.EMPTY_UTF8;
+    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, split);
+  }
+
+  private static InternalRow row(Object... values) {
+    return new GenericInternalRow(values);
+  }
+
+  private static UTF8String utf8(String s) {
+    return s == null ? null : UTF8String.fromString(s);
   }
 
   static boolean isHash(Row split) {
