@@ -68,7 +68,7 @@ public final class FtpReconstructJob {
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
                 spark,
-                segments,
+                segments.where(filter.connections()),
                 options.controlPorts(),
                 options.detectControl(),
                 paths,

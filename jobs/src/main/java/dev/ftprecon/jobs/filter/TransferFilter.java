@@ -4,6 +4,7 @@ import dev.ftprecon.ftp.ExpectedDataChannel;
 import dev.ftprecon.jobs.control.ControlResult;
 import dev.ftprecon.jobs.control.SessionExpectation;
 import dev.ftprecon.jobs.data.TransferBytes;
+import dev.ftprecon.jobs.schema.SegmentSchema;
 import dev.ftprecon.jobs.schema.SessionSchema;
 import java.io.IOException;
 import java.io.Serializable;
@@ -15,7 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Applies {@link Filters} where they cost least. Sessions (with their commands) go when their
@@ -41,6 +46,37 @@ public final class TransferFilter implements Serializable {
 
   public TransferFilter(Filters filters) {
     this.filters = filters;
+  }
+
+  /**
+   * A condition on segment rows that keeps the connections --host and --port can still match: a
+   * segment's two endpoints are its connection's, so testing them per segment drops the control
+   * connections of other hosts and ports before they are grouped (and shuffled), with the same
+   * verdict {@link #keepsSession} gives their sessions later. True without either filter.
+   */
+  public Column connections() {
+    Column keep = functions.lit(true);
+    if (!filters.ports().isEmpty()) {
+      Object[] ports = filters.ports().toArray();
+      keep =
+          functions
+              .col(SegmentSchema.SRC_PORT)
+              .isin(ports)
+              .or(functions.col(SegmentSchema.DST_PORT).isin(ports));
+    }
+    if (!filters.hosts().isEmpty()) {
+      List<IpBlock> hosts = filters.hosts();
+      Column inBlock =
+          functions
+              .udf(
+                  (UDF2<String, String, Boolean>)
+                      (src, dst) ->
+                          hosts.stream().anyMatch(b -> b.contains(src) || b.contains(dst)),
+                  DataTypes.BooleanType)
+              .apply(functions.col(SegmentSchema.SRC_IP), functions.col(SegmentSchema.DST_IP));
+      keep = keep.and(inBlock);
+    }
+    return keep;
   }
 
   /** Whether a control connection is kept, with its commands and announced transfers. */
