@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,17 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FiltersIT extends SparkTestBase {
   @TempDir static Path out;
 
-  record Expected(
-      String capture,
-      String command,
-      String path,
-      String direction,
-      String user,
-      String clientIp,
-      String serverIp,
-      int serverPort,
-      long bytes) {}
-
   @Test
   void directionAndHostKeepOnlyTheIpv4Uploads() throws Exception {
     check(
@@ -56,7 +44,7 @@ class FiltersIT extends SparkTestBase {
     assertThat(manifest.get("options").get("filters").get("hosts").get(0).asText())
         .isEqualTo("2001:db8::/32");
     long v6Sessions = 0;
-    for (JsonNode c : expectations()) {
+    for (JsonNode c : ExpectedSamples.captures(repoRoot())) {
       for (JsonNode s : c.get("sessions")) {
         v6Sessions += s.get("ip_version").asInt() == 6 ? 1 : 0;
       }
@@ -156,15 +144,15 @@ class FiltersIT extends SparkTestBase {
   }
 
   /** Runs the job with the filters and compares its transfers with those the predicate keeps. */
-  private static JsonNode check(String name, Predicate<Expected> keep, String... filters)
-      throws Exception {
+  private static JsonNode check(
+      String name, Predicate<ExpectedSamples.Transfer> keep, String... filters) throws Exception {
     List<String> args = new ArrayList<>(List.of("-o", out.resolve(name).toString()));
     args.addAll(List.of(filters));
     args.add(repoRoot().resolve("samples").toString());
     new FtpReconstructJob(spark, ReconstructOptions.parse(args.toArray(String[]::new))).run();
 
     List<String> expected = new ArrayList<>();
-    for (Expected t : transfers()) {
+    for (ExpectedSamples.Transfer t : ExpectedSamples.transfers(repoRoot())) {
       if (keep.test(t)) {
         expected.add(t.command() + " " + t.path() + " " + t.clientIp() + " " + t.serverIp());
       }
@@ -199,37 +187,5 @@ class FiltersIT extends SparkTestBase {
     String[] parts = epoch.split("\\.");
     String frac = (parts.length > 1 ? parts[1] : "") + "000000000";
     return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(frac.substring(0, 9)));
-  }
-
-  private static List<Expected> transfers() throws IOException {
-    List<Expected> list = new ArrayList<>();
-    for (JsonNode c : expectations()) {
-      String capture = Path.of(c.get("capture").asText()).getFileName().toString();
-      for (JsonNode t : c.get("transfers")) {
-        JsonNode s = c.get("sessions").get(t.get("session").asInt());
-        list.add(
-            new Expected(
-                capture,
-                t.get("command").asText(),
-                t.get("path").asText(),
-                t.get("direction").asText(),
-                t.get("user").asText(),
-                s.get("client_ip").asText(),
-                s.get("server_ip").asText(),
-                s.get("server_port").asInt(),
-                t.path("bytes").asLong()));
-      }
-    }
-    return list;
-  }
-
-  private static List<JsonNode> expectations() throws IOException {
-    List<JsonNode> list = new ArrayList<>();
-    try (Stream<Path> files = Files.list(repoRoot().resolve("testdata/expected"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        list.add(new ObjectMapper().readTree(f.toFile()));
-      }
-    }
-    return list;
   }
 }

@@ -137,7 +137,7 @@ class NotebooksIT extends SparkTestBase {
   @Test
   void movedListsEveryUploadAndDownloadOfTheSamplesWithWhoAndWhere() throws IOException {
     List<String> expected = new ArrayList<>();
-    for (Sample t : samples()) {
+    for (ExpectedSamples.Transfer t : ExpectedSamples.transfers(repoRoot())) {
       if (t.direction().equals("upload") || t.direction().equals("download")) {
         expected.add(
             String.join(
@@ -192,7 +192,7 @@ class NotebooksIT extends SparkTestBase {
   @Test
   void largestAreTheTenBiggestFilesOfTheSamples() throws IOException {
     List<String> expected =
-        samples().stream()
+        ExpectedSamples.transfers(repoRoot()).stream()
             .sorted((a, b) -> Long.compare(b.bytes(), a.bytes()))
             .limit(10)
             .map(t -> t.path() + "|" + t.bytes())
@@ -209,7 +209,7 @@ class NotebooksIT extends SparkTestBase {
   void sightingsFindTheDeclaredHashInTheSessionsThatMovedIt() throws IOException {
     String wanted = wantedSha256.get(SAMPLES);
     List<String> expected =
-        samples().stream()
+        ExpectedSamples.transfers(repoRoot()).stream()
             .filter(t -> wanted.equals(t.sha256()))
             .map(
                 t ->
@@ -250,7 +250,7 @@ class NotebooksIT extends SparkTestBase {
   @Test
   void repeatedIsEmptyForTheSamplesWhoseFilesAllDiffer() throws IOException {
     Map<String, Set<String>> sessionsBySha = new TreeMap<>();
-    for (Sample t : samples()) {
+    for (ExpectedSamples.Transfer t : ExpectedSamples.transfers(repoRoot())) {
       if (t.sha256() != null && t.bytes() > 0) {
         sessionsBySha
             .computeIfAbsent(t.sha256(), k -> new TreeSet<>())
@@ -337,7 +337,7 @@ class NotebooksIT extends SparkTestBase {
   void credentialsAreTheUserAndPasswordPairsOfTheSamples() throws IOException {
     Set<String> expected = new TreeSet<>();
     long sessions = 0;
-    for (JsonNode capture : sampleJson()) {
+    for (JsonNode capture : ExpectedSamples.captures(repoRoot())) {
       for (JsonNode s : capture.get("sessions")) {
         expected.add(
             cred(
@@ -392,7 +392,7 @@ class NotebooksIT extends SparkTestBase {
   void perDayCountsTheSamplesTransfersPerServerOnTheirCaptureDay() throws Exception {
     Map<String, Long> expected = new TreeMap<>();
     Map<String, Long> perServer = new TreeMap<>();
-    for (JsonNode capture : sampleJson()) {
+    for (JsonNode capture : ExpectedSamples.captures(repoRoot())) {
       Path file = repoRoot().resolve(capture.get("capture").asText());
       String day = utcDay(firstFrameEpoch(file));
       for (JsonNode t : capture.get("transfers")) {
@@ -433,7 +433,8 @@ class NotebooksIT extends SparkTestBase {
 
   @Test
   void incompleteListsTheSamplesRefusedDownload() throws IOException {
-    List<Sample> refused = samples().stream().filter(t -> t.sha256() == null).toList();
+    List<ExpectedSamples.Transfer> refused =
+        ExpectedSamples.transfers(repoRoot()).stream().filter(t -> t.sha256() == null).toList();
     List<Row> rows = rows(SAMPLES, "incomplete");
     assertThat(refused).hasSize(1);
     assertThat(rows).hasSize(1);
@@ -586,56 +587,6 @@ class NotebooksIT extends SparkTestBase {
   private static double firstFrameEpoch(Path capture) throws Exception {
     return Double.parseDouble(
         Tshark.fields(capture, "frame.number == 1", "frame.time_epoch").get(0).get(0));
-  }
-
-  /** A transfer of testdata/expected, with its session's endpoints. */
-  record Sample(
-      String capture,
-      int session,
-      String command,
-      String path,
-      String direction,
-      String user,
-      String clientIp,
-      String serverIp,
-      int serverPort,
-      long bytes,
-      String sha256,
-      int replyCode) {}
-
-  private static List<Sample> samples() throws IOException {
-    List<Sample> list = new ArrayList<>();
-    for (JsonNode c : sampleJson()) {
-      String capture = Path.of(c.get("capture").asText()).getFileName().toString();
-      for (JsonNode t : c.get("transfers")) {
-        JsonNode s = c.get("sessions").get(t.get("session").asInt());
-        list.add(
-            new Sample(
-                capture,
-                t.get("session").asInt(),
-                t.get("command").asText(),
-                t.get("path").asText(),
-                t.get("direction").asText(),
-                t.get("user").asText(),
-                s.get("client_ip").asText(),
-                s.get("server_ip").asText(),
-                s.get("server_port").asInt(),
-                t.path("bytes").asLong(),
-                t.hasNonNull("sha256") ? t.get("sha256").asText() : null,
-                t.path("reply_code").asInt()));
-      }
-    }
-    return list;
-  }
-
-  private static List<JsonNode> sampleJson() throws IOException {
-    List<JsonNode> list = new ArrayList<>();
-    try (Stream<Path> files = Files.list(repoRoot().resolve("testdata/expected"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        list.add(new ObjectMapper().readTree(f.toFile()));
-      }
-    }
-    return list;
   }
 
   private static List<Path> sampleCaptures() throws IOException {
