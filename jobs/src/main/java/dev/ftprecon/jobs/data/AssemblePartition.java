@@ -12,6 +12,7 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
+import dev.ftprecon.jobs.input.PayloadReader;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
@@ -66,7 +67,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
 
   @Override
   public Iterator<TransferBytes> call(Iterator<Row> rows) {
-    WindowedPayloadReader payloads = new WindowedPayloadReader(conf.value(), capturePaths.value());
+    PayloadReader payloads = new PayloadReader(conf.value(), capturePaths.value());
     return new Iterator<>() {
       private Row lookahead = rows.hasNext() ? rows.next() : null;
 

@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs.input;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads payload bytes where they lie in the captures, by positional reads, keeping a few captures
- * open (a transfer's segments usually come from one file or a few rotated ones).
+ * Reads segment payloads where they lie in the captures, for the control pass and the assembly,
+ * which both ask for them in stream order: mostly rising positions in one capture, densely packed
+ * for a large transfer, sparse for one among many concurrent ones. Each capture gets a window read
+ * by one positional read; the window grows while most of what it held was used and shrinks while
+ * little was, so a dense transfer costs one read per megabytes and a sparse one about one small
+ * read per segment.
  *
  * <p>Hadoop's local file system checksums reads, and its positional read opens the file anew on
  * every call (ChecksumFileSystem.ChecksumFSInputChecker#read(long, byte[], int, int)); the captures
@@ -23,54 +28,115 @@ public final class PayloadReader implements Closeable {
   /** Open captures kept per task; rotated captures of one transfer rarely exceed this. */
   static final int MAX_OPEN_CAPTURES = 8;
 
+  static final int MIN_WINDOW = 8 << 10;
+  static final int START_WINDOW = 256 << 10;
+  static final int MAX_WINDOW = 2 << 20;
+
   private final Configuration conf;
   private final List<String> capturePaths;
-  private final LinkedHashMap<Integer, FSDataInputStream> open =
+  private final LinkedHashMap<Integer, Window> open =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, FSDataInputStream> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, Window> eldest) {
           if (size() > MAX_OPEN_CAPTURES) {
-            closeQuietly(eldest.getValue());
+            eldest.getValue().close();
             return true;
           }
           return false;
         }
       };
+  private long reads;
 
   public PayloadReader(Configuration conf, List<String> capturePaths) {
     this.conf = conf;
     this.capturePaths = capturePaths;
   }
 
+  /** Copies {@code len} bytes at {@code position} of capture {@code captureId} into {@code buf}. */
   public void read(int captureId, long position, byte[] buf, int len) throws IOException {
-    stream(captureId).readFully(position, buf, 0, len);
+    Window w = open.get(captureId);
+    if (w == null) {
+      w = open(captureId);
+      open.put(captureId, w);
+    }
+    w.read(position, buf, len);
   }
 
-  private FSDataInputStream stream(int captureId) throws IOException {
-    FSDataInputStream in = open.get(captureId);
-    if (in == null) {
-      Path path = new Path(capturePaths.get(captureId));
-      FileSystem fs = path.getFileSystem(conf);
-      if (fs instanceof ChecksumFileSystem checksummed) {
-        fs = checksummed.getRawFileSystem();
-      }
-      in = fs.open(path);
-      open.put(captureId, in);
+  /** Positional reads issued so far (for tests and benchmarks). */
+  long reads() {
+    return reads;
+  }
+
+  private Window open(int captureId) throws IOException {
+    Path path = new Path(capturePaths.get(captureId));
+    FileSystem fs = path.getFileSystem(conf);
+    if (fs instanceof ChecksumFileSystem checksummed) {
+      fs = checksummed.getRawFileSystem();
     }
-    return in;
+    return new Window(fs.open(path), fs.getFileStatus(path).getLen());
   }
 
   @Override
   public void close() {
-    open.values().forEach(PayloadReader::closeQuietly);
+    open.values().forEach(Window::close);
     open.clear();
   }
 
-  private static void closeQuietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException ignored) {
-      // read-only stream: nothing to lose
+  private final class Window {
+    private final FSDataInputStream in;
+    private final long fileLength;
+    private byte[] bytes = new byte[0];
+    private int size = START_WINDOW;
+    private long start;
+    private int filled;
+    private long used;
+
+    Window(FSDataInputStream in, long fileLength) {
+      this.in = in;
+      this.fileLength = fileLength;
+    }
+
+    void read(long position, byte[] buf, int len) throws IOException {
+      if (position >= start && position + len <= start + filled) {
+        System.arraycopy(bytes, (int) (position - start), buf, 0, len);
+        used += len;
+        return;
+      }
+      if (filled > 0) {
+        if (used * 2 >= filled) {
+          size = Math.min(MAX_WINDOW, size * 2);
+        } else if (used * 8 < filled) {
+          size = Math.max(MIN_WINDOW, size / 2);
+        }
+      }
+      if (position + len > fileLength) {
+        throw new EOFException(
+            "payload at "
+                + position
+                + " of "
+                + len
+                + " bytes ends past the file ("
+                + fileLength
+                + ")");
+      }
+      int n = (int) Math.max(len, Math.min(size, fileLength - position));
+      if (bytes.length < n) {
+        bytes = new byte[Math.max(n, Math.min(MAX_WINDOW, bytes.length * 2))];
+      }
+      in.readFully(position, bytes, 0, n);
+      reads++;
+      start = position;
+      filled = n;
+      used = len;
+      System.arraycopy(bytes, 0, buf, 0, len);
+    }
+
+    void close() {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // read-only stream: nothing to lose
+      }
     }
   }
 }
