@@ -15,7 +15,7 @@ for f in files:
         elif ev == "SparkListenerJobStart":
             infos = e["Stage Infos"]
             jobs[e["Job ID"]] = [e["Submission Time"], None, [s["Stage ID"] for s in infos],
-                                 (e.get("Properties") or {}).get("callSite.short", infos[-1]["Stage Name"])]
+                                 (e.get("Properties") or {}).get("callSite.short", infos[-1]["Stage Name"] if infos else "")]
         elif ev == "SparkListenerJobEnd":
             jobs[e["Job ID"]][1] = e["Completion Time"]
         elif ev == "SparkListenerStageCompleted":
