@@ -105,10 +105,13 @@ public final class FtpReconstructJob {
     bytes = bytes.stream().filter(b -> !outsideSize.contains(b.transfer())).toList();
     TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
     List<Row> transferRows = TransferFilter.without(transfers.rows(), outsideSize);
-    index.writeTransfers(transferRows);
-    index.writeSessions(control.map(ControlResult::session));
-    index.writeCommands(control.flatMap(r -> r.commands().iterator()));
-    List<Row> captureRows = index.writeCaptures(captures);
+    IndexWriter.Written written =
+        index.write(
+            transferRows,
+            control.map(ControlResult::session),
+            control.flatMap(r -> r.commands().iterator()),
+            captures);
+    List<Row> captureRows = written.capturesRead();
 
     scan.unpersist();
     control.unpersist();
@@ -117,13 +120,14 @@ public final class FtpReconstructJob {
             files.size(),
             count(captureRows, CaptureSchema.STATUS_DAMAGED),
             count(captureRows, CaptureSchema.STATUS_UNREADABLE),
-            index.sessionsWritten(),
+            written.sessions(),
             transferRows.size(),
             bytes.size(),
             bytes.stream().mapToLong(TransferBytes::length).sum(),
             TransferRows.notComplete(transferRows),
             System.currentTimeMillis() - started);
-    plan.writeState(spark, out.staging(), files);
+    plan.writeState(
+        spark.sparkContext().hadoopConfiguration(), out.staging(), files, written.openCaptures());
     out.commit(
         RunManifest.json(
             options, plan, spark.version(), startedAt, Instant.now(), captureRows, summary),

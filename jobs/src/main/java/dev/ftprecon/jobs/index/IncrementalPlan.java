@@ -179,12 +179,13 @@ public final class IncrementalPlan {
   }
 
   /**
-   * Writes OUT/state/incremental.json into {@code staging} from the index just written there: every
-   * capture indexed so far, and the captures of sessions still open.
+   * Writes OUT/state/incremental.json into {@code staging}: every capture indexed so far, and
+   * {@code openCaptures}, those of sessions still open in the index just written ({@link
+   * OpenSessions}).
    */
-  public void writeState(SparkSession spark, String staging, List<CaptureFile> read)
+  public void writeState(
+      Configuration conf, String staging, List<CaptureFile> read, Set<String> openCaptures)
       throws IOException {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, long[]> all = new TreeMap<>(ingested);
     for (CaptureFile f : read) {
       all.put(f.path(), new long[] {f.length(), modified(conf, f.path())});
@@ -195,50 +196,12 @@ public final class IncrementalPlan {
     ArrayNode list = root.putArray("ingested");
     all.forEach((p, v) -> list.addObject().put("path", p).put("bytes", v[0]).put("modified", v[1]));
     ArrayNode open = root.putArray("open");
-    openCaptures(spark, staging).forEach(open::add);
+    new TreeSet<>(openCaptures).forEach(open::add);
     Path state = new Path(new Path(staging, STATE_DIR), STATE_FILE);
     try (OutputStream o = state.getFileSystem(conf).create(state, true)) {
       o.write((mapper.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
-
-  private static Set<String> openCaptures(SparkSession spark, String staging) {
-    String prefix = "_ftprecon_state_";
-    for (String table : OPEN_TABLES) {
-      spark
-          .read()
-          .parquet(IndexWriter.tablePath(staging, table))
-          .createOrReplaceTempView(prefix + table);
-    }
-    String sql =
-        String.join(
-            "\n",
-            "WITH newest AS (SELECT max(last_time) AS t FROM _ftprecon_state_captures),",
-            "quit AS (SELECT DISTINCT session_id FROM _ftprecon_state_commands",
-            "         WHERE command = 'QUIT' AND reply_code = 221),",
-            "waiting AS (SELECT DISTINCT session_id FROM _ftprecon_state_transfers",
-            "            WHERE reply_code IS NULL OR reply_code < 200),",
-            "open AS (SELECT s.session_id, s.captures FROM _ftprecon_state_sessions s",
-            "  WHERE s.session_id NOT IN (SELECT session_id FROM quit)",
-            "    AND (s.session_id IN (SELECT session_id FROM waiting)",
-            "         OR s.end_time IS NULL",
-            "         OR unix_micros(s.end_time) >= unix_micros((SELECT t FROM newest)) - "
-                + CARRY_WINDOW_NANOS / 1000
-                + "))",
-            "SELECT DISTINCT c FROM open LATERAL VIEW explode(captures) x AS c",
-            "UNION SELECT DISTINCT c FROM _ftprecon_state_transfers t",
-            "  JOIN open o ON t.session_id = o.session_id LATERAL VIEW explode(t.captures) x AS c");
-    Set<String> open = new TreeSet<>();
-    spark.sql(sql).collectAsList().forEach(r -> open.add(r.getString(0)));
-    for (String table : OPEN_TABLES) {
-      spark.catalog().dropTempView(prefix + table);
-    }
-    return open;
-  }
-
-  private static final String[] OPEN_TABLES = {
-    IndexWriter.CAPTURES, IndexWriter.COMMANDS, IndexWriter.TRANSFERS, IndexWriter.SESSIONS
-  };
 
   private static long modified(Configuration conf, String path) throws IOException {
     Path p = new Path(path);

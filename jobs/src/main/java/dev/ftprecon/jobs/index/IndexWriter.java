@@ -7,12 +7,22 @@ import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.jobs.schema.CommandSchema;
 import dev.ftprecon.jobs.schema.SessionSchema;
 import dev.ftprecon.jobs.schema.TransferSchema;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes the index tables as Parquet under {@code OUT/index/<table>}. Transfers, sessions and
@@ -32,7 +42,6 @@ public final class IndexWriter {
   private final SparkSession spark;
   private final String output;
   private final PreviousIndex previous;
-  private long sessionsWritten;
 
   public IndexWriter(SparkSession spark, String output) {
     this(spark, output, PreviousIndex.none());
@@ -59,67 +68,147 @@ public final class IndexWriter {
             + ") / 86400000000) AS INT))");
   }
 
-  public void writeTransfers(List<Row> rows) {
+  /** What the index holds once written. */
+  public record Written(List<Row> capturesRead, long sessions, Set<String> openCaptures) {}
+
+  /**
+   * Writes the four tables, each with as few Spark jobs as it can: transfers and captures are few
+   * rows, sorted and written from the driver in one task; sessions and commands are spread by day.
+   * The four writes run at once (Spark runs jobs from several driver threads), each into its own
+   * directory, so the output does not depend on their order. Counts and the open sessions come from
+   * what is written (observed metrics), not from reading it back.
+   */
+  public Written write(
+      List<Row> transferRows,
+      JavaRDD<Row> sessionRows,
+      JavaRDD<Row> commandRows,
+      Dataset<Row> captures)
+      throws Exception {
+    Dataset<Row> freshCaptures =
+        captures.select(
+            CaptureSchema.SCHEMA.fieldNames()[0], rest(CaptureSchema.SCHEMA.fieldNames()));
+    List<Row> read = freshCaptures.collectAsList();
+    Dataset<Row> allCaptures =
+        previous.kept(spark, CAPTURES, spark.createDataFrame(read, freshCaptures.schema()));
+    List<Row> captureList = allCaptures.collectAsList(); // no Spark job unless rows are kept
     Dataset<Row> transfers =
-        spark.createDataFrame(rows, TransferSchema.SCHEMA).withColumn(DATE, utcDay("start_time"));
-    writePartitioned(previous.kept(spark, TRANSFERS, transfers), TRANSFERS, "start_time");
-  }
-
-  public void writeSessions(JavaRDD<Row> rows) {
+        previous.kept(
+            spark,
+            TRANSFERS,
+            spark
+                .createDataFrame(transferRows, TransferSchema.SCHEMA)
+                .withColumn(DATE, utcDay("start_time")));
+    List<Row> transferList = transfers.collectAsList();
+    OpenSessions open = OpenSessions.of(captureList, transferList);
     Dataset<Row> sessions =
-        spark.createDataFrame(rows, SessionSchema.SCHEMA).withColumn(DATE, utcDay("start_time"));
-    writePartitioned(
-        previous.kept(spark, SESSIONS, sessions), SESSIONS, "start_time", "session_id");
-    sessionsWritten = spark.read().parquet(tablePath(output, SESSIONS)).count();
+        previous.kept(
+            spark,
+            SESSIONS,
+            spark
+                .createDataFrame(sessionRows, SessionSchema.SCHEMA)
+                .withColumn(DATE, utcDay("start_time")));
+    Dataset<Row> commands =
+        previous.kept(
+            spark,
+            COMMANDS,
+            spark
+                .createDataFrame(commandRows, CommandSchema.SCHEMA)
+                .withColumn(DATE, utcDay("time")));
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      Future<?> transfersWritten =
+          pool.submit(
+              () ->
+                  writeOneTask(
+                      transferList, transfers.schema(), TRANSFERS, true, DATE, "start_time"));
+      Future<?> capturesWritten =
+          pool.submit(
+              () -> writeOneTask(captureList, allCaptures.schema(), CAPTURES, false, "path"));
+      Future<Map<String, Object>> sessionsWritten =
+          pool.submit(
+              () ->
+                  writeByDay(
+                      sessions, SESSIONS, open.sessionMetrics(), "start_time", "session_id"));
+      Future<Map<String, Object>> commandsWritten =
+          pool.submit(
+              () ->
+                  writeByDay(
+                      commands,
+                      COMMANDS,
+                      new Column[] {OpenSessions.rowCount(), OpenSessions.quitMetric()},
+                      "session_id",
+                      "seq"));
+      Map<String, Object> sessionMetrics = done(sessionsWritten);
+      Map<String, Object> commandMetrics = done(commandsWritten);
+      done(transfersWritten);
+      done(capturesWritten);
+      return new Written(
+          read,
+          (Long) sessionMetrics.get(OpenSessions.ROWS),
+          open.captures(
+              OpenSessions.<Row>list(sessionMetrics.get(OpenSessions.CANDIDATES)),
+              OpenSessions.<String>list(commandMetrics.get(OpenSessions.QUIT))));
+    } finally {
+      pool.shutdown();
+    }
   }
 
-  public void writeCommands(JavaRDD<Row> rows) {
-    Dataset<Row> commands =
-        spark.createDataFrame(rows, CommandSchema.SCHEMA).withColumn(DATE, utcDay("time"));
-    writePartitioned(previous.kept(spark, COMMANDS, commands), COMMANDS, "session_id", "seq");
+  /** Waits for a write, and fails as it failed. */
+  private static <T> T done(Future<T> write) throws Exception {
+    try {
+      return write.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Rows already on the driver: one task sorts and writes them (one file per day). */
+  private Void writeOneTask(
+      List<Row> list, StructType schema, String table, boolean byDay, String... order) {
+    Dataset<Row> rows = spark.createDataFrame(list, schema);
+    if (byDay && list.isEmpty()) {
+      writeEmpty(rows, table);
+      return null;
+    }
+    Dataset<Row> sorted = rows.coalesce(1).sortWithinPartitions(order[0], rest(order));
+    (byDay ? sorted.write().partitionBy(DATE) : sorted.write())
+        .mode(SaveMode.Overwrite)
+        .parquet(tablePath(output, table));
+    return null;
   }
 
   /**
-   * Writes the captures table (one row per input file: few, not partitioned) and returns the rows
-   * of the captures read in this run.
+   * Rows spread over the cluster: one file per day (the index is small next to the captures, and
+   * few files read fast). Returns the {@code metrics} observed on the rows written.
    */
-  public List<Row> writeCaptures(Dataset<Row> captures) {
-    Dataset<Row> fresh = captures.select(CaptureSchema.SCHEMA.fieldNames()[0], rest());
-    List<Row> read = fresh.collectAsList();
-    previous
-        .kept(spark, CAPTURES, spark.createDataFrame(read, fresh.schema()))
-        .coalesce(1)
-        .sortWithinPartitions("path")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(tablePath(output, CAPTURES));
-    return read;
-  }
-
-  public long sessionsWritten() {
-    return sessionsWritten;
-  }
-
-  private static String[] rest() {
-    String[] names = CaptureSchema.SCHEMA.fieldNames();
-    String[] rest = new String[names.length - 1];
-    System.arraycopy(names, 1, rest, 0, rest.length);
-    return rest;
-  }
-
-  /** One file per day: the index is small next to the captures, and few files read fast. */
-  private void writePartitioned(Dataset<Row> rows, String table, String... order) {
-    if (rows.isEmpty()) {
-      // No partition to write: one empty file keeps the schema (with date as a plain column) so
-      // that the table can still be read and queried.
-      rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tablePath(output, table));
-      return;
-    }
+  private Map<String, Object> writeByDay(
+      Dataset<Row> rows, String table, Column[] metrics, String... order)
+      throws InterruptedException {
+    Observation seen = new Observation(table + "_written");
     rows.repartition(col(DATE))
+        .observe(seen, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length))
         .sortWithinPartitions(DATE, order)
         .write()
         .mode(SaveMode.Overwrite)
         .partitionBy(DATE)
         .parquet(tablePath(output, table));
+    Map<String, Object> observed = seen.getAsJava();
+    if ((Long) observed.get(OpenSessions.ROWS) == 0) {
+      writeEmpty(rows, table);
+    }
+    return observed;
+  }
+
+  /**
+   * No partition to write: one empty file keeps the schema (with date as a plain column) so that
+   * the table can still be read and queried.
+   */
+  private void writeEmpty(Dataset<Row> rows, String table) {
+    rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(tablePath(output, table));
+  }
+
+  private static String[] rest(String[] names) {
+    return Arrays.copyOfRange(names, 1, names.length);
   }
 }
