@@ -51,6 +51,7 @@ public final class FtpReconstructJob {
         CaptureInputs.expand(spark.sparkContext().hadoopConfiguration(), options.inputs());
     IncrementalPlan plan =
         IncrementalPlan.make(spark, options.output(), inputs, options.incremental());
+    SmallInputSettings small = SmallInputSettings.apply(spark, plan.files());
     List<CaptureFile> files = plan.files();
     if (files.isEmpty()) {
       return JobSummary.nothingNew(System.currentTimeMillis() - started);
@@ -132,6 +133,7 @@ public final class FtpReconstructJob {
         RunManifest.json(
             options, plan, spark.version(), startedAt, Instant.now(), captureRows, summary),
         plan.previous().exists());
+    small.restore();
     return summary;
   }
 
