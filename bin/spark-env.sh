@@ -59,6 +59,37 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # CPU than G1 on this batch work. FTPRECON_JAVA_OPTS replaces them.
 DEFAULT_JAVA_OPTS="-Xmx2g -XX:+UseParallelGC"
 
+# Small local runs compile with C1 only (-XX:TieredStopAtLevel=1). Most of a small run is JVM and
+# Spark start-up code, run a few thousand times each: C2 recompiling it (with C1's profiling code in
+# between) cost ~7 of ~15 CPU-seconds of the 4 MB samples/ run (README "Fixed cost"). Long runs keep
+# C2, which their hot loops (record parsing, reassembly, SHA-256) need. A run counts as small when
+# ftp-reconstruct runs on a local master and its INPUTs are local paths totalling at most
+# FTPRECON_SMALL_BYTES (default 32 MiB); a URI, a glob or a missing path makes it large. Only with
+# the default JVM options (FTPRECON_JAVA_OPTS unset).
+SMALL_RUN_JAVA_OPTS="-XX:TieredStopAtLevel=1"
+
+# ftp-reconstruct options that take no value; every other option takes the next argument.
+FLAG_OPTIONS=" -h --help --mask-passwords --no-control-detection --fail-on-damaged --incremental "
+
+small_local_run() {
+  local limit="${FTPRECON_SMALL_BYTES:-33554432}" total=0 arg bytes skip=0 value_of=""
+  for arg in "$@"; do
+    if [ "$skip" = 1 ]; then
+      skip=0
+      [ "$value_of" = --master ] && case "$arg" in local*) ;; *) return 1 ;; esac
+      continue
+    fi
+    case "$arg" in
+      -?*) case "$FLAG_OPTIONS" in *" $arg "*) ;; *) skip=1; value_of="$arg" ;; esac; continue ;;
+    esac
+    [ -e "$arg" ] || return 1
+    bytes="$(du -sbL -- "$arg" 2>/dev/null | cut -f1)" || return 1
+    total=$((total + ${bytes:-0}))
+    [ "$total" -le "$limit" ] || return 1
+  done
+  [ "$total" -gt 0 ]
+}
+
 # Class data sharing (JDK AppCDS): the first run after a build records the classes it loaded in an
 # archive beside the application jar (once: that run ends a little later); later runs map them
 # instead of loading and verifying them again, which saves seconds of CPU at every start.
@@ -73,7 +104,12 @@ cds_current() {
 
 run_main() {
   local main="$1"; shift
-  local cmd=(java ${FTPRECON_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} "${SPARK_JVM_OPENS[@]}"
+  local java_opts="${FTPRECON_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+  if [ -z "${FTPRECON_JAVA_OPTS:-}" ] && [ "$main" = dev.ftprecon.jobs.FtpReconstructMain ] \
+      && small_local_run "$@"; then
+    java_opts="$java_opts $SMALL_RUN_JAVA_OPTS"
+  fi
+  local cmd=(java $java_opts "${SPARK_JVM_OPENS[@]}"
     "${SPARK_DEFAULTS[@]}" -Dlog4j2.configurationFile="file:$FTPRECON_HOME/conf/log4j2.properties"
     -cp "$APP_JAR:$(cat "$CLASSPATH_FILE")")
   if [ "${FTPRECON_CDS:-on}" = off ]; then
