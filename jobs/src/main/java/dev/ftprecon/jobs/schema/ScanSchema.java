@@ -9,9 +9,13 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What one pass over the captures yields: segment rows, and after each split one row whose {@link
- * #SPLIT} column (null on segment rows) summarises that split, or, from the hash tasks that run
- * beside the split tasks, one file's sha256. The driver combines them into the captures table.
+ * What the first pass over the captures yields, three kinds of rows in one schema: segment rows of
+ * control-port traffic (with their payload; {@link #FACTS} and {@link #SPLIT} null); one row per
+ * connection direction and split whose {@link #FACTS} column holds that direction's facts (its
+ * addresses and ports in the segment columns, the split's start in {@code record_offset}); and
+ * after each split one row whose {@link #SPLIT} column summarises it, or, from the hash tasks that
+ * run beside the split tasks, one file's sha256. The driver combines the last kind into the
+ * captures table.
  */
 public final class ScanSchema {
   public static final String SPLIT = "split";
@@ -55,7 +59,24 @@ public final class ScanSchema {
           .optional(SHA256, StringType)
           .build();
 
-  public static final StructType SCHEMA = SegmentSchema.SCHEMA.add(SPLIT, SPLIT_SCHEMA, true);
+  public static final String FACTS = "facts";
+
+  /** Per direction: see {@link dev.ftprecon.flow.DirectionFacts}; times never seen are null. */
+  public static final StructType FACTS_SCHEMA =
+      new Fields()
+          .required("first_ns", LongType)
+          .required("last_ns", LongType)
+          .optional("syn_ns", LongType)
+          .optional("rst_ns", LongType)
+          .required("payload_bytes", LongType)
+          .required("segments", LongType)
+          .optional("first_payload_ns", LongType)
+          .required("first_payload_head", IntegerType)
+          .required("greeting", BooleanType)
+          .build();
+
+  public static final StructType SCHEMA =
+      SegmentSchema.SCHEMA.add(FACTS, FACTS_SCHEMA, true).add(SPLIT, SPLIT_SCHEMA, true);
 
   private ScanSchema() {}
 }
