@@ -4,6 +4,8 @@ import dev.ftprecon.capture.CaptureRecord;
 import dev.ftprecon.jobs.input.ScanRows;
 import dev.ftprecon.jobs.input.SegmentRows;
 import dev.ftprecon.packet.TcpSegment;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,11 @@ final class TaggedSegments implements SegmentRows {
   private final Broadcast<Map<ConnectionKey, DataAssignment>> assigned;
   private final Broadcast<Map<Integer, Integer>> binOf;
   private final Set<Integer> senderPorts;
+
+  /** The last answer per port pair, kept with its addresses (see {@link #assignment}). */
+  private transient Map<Integer, Answer> answers;
+
+  private record Answer(byte[] src, byte[] dst, DataAssignment assignment) {}
 
   TaggedSegments(
       Broadcast<Map<ConnectionKey, DataAssignment>> assigned,
@@ -90,5 +97,36 @@ final class TaggedSegments implements SegmentRows {
                 bin
               }));
     }
+  }
+
+  /**
+   * The assignment whose sender sent {@code s}, or null. A connection's segments come in long runs:
+   * the answer for the last addresses seen on the same port pair is reused when the address bytes
+   * are equal, so addresses become text once per run, not once per segment.
+   */
+  private DataAssignment assignment(TcpSegment s) {
+    if (answers == null) {
+      answers = new HashMap<>();
+    }
+    int ports = (s.srcPort() << 16) | s.dstPort();
+    Answer last = answers.get(ports);
+    if (last != null
+        && Arrays.equals(last.src, 0, last.src.length, s.srcAddress(), 0, s.addressLength())
+        && Arrays.equals(last.dst, 0, last.dst.length, s.dstAddress(), 0, s.addressLength())) {
+      return last.assignment;
+    }
+    String srcIp = s.srcIp();
+    DataAssignment a =
+        assigned.value().get(ConnectionKey.of(srcIp, s.srcPort(), s.dstIp(), s.dstPort()));
+    if (a != null && !a.sentBy(srcIp, s.srcPort())) {
+      a = null;
+    }
+    answers.put(
+        ports,
+        new Answer(
+            Arrays.copyOf(s.srcAddress(), s.addressLength()),
+            Arrays.copyOf(s.dstAddress(), s.addressLength()),
+            a));
+    return a;
   }
 }
