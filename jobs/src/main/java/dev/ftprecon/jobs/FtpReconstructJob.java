@@ -66,7 +66,6 @@ public final class FtpReconstructJob {
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
     CaptureScan scan = CaptureScan.run(spark, files, options.controlPorts());
-    Dataset<Row> captures = spark.createDataFrame(scan.captures(), CaptureSchema.SCHEMA);
     Set<String> detected =
         options.detectControl()
             ? ControlDetection.detect(scan.greetings(), scan.facts())
@@ -120,7 +119,8 @@ public final class FtpReconstructJob {
     index.writeTransfers(transferRows);
     index.writeSessions(control.map(ControlResult::session));
     index.writeCommands(control.flatMap(r -> r.commands().iterator()));
-    List<Row> captureRows = index.writeCaptures(captures);
+    List<Row> captureRows =
+        index.writeCaptures(spark.createDataFrame(scan.captures(), CaptureSchema.SCHEMA));
 
     scan.unpersist();
     control.unpersist();

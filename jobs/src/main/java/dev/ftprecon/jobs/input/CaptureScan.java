@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +32,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The passes over the captures. Files are cut into splits and packed into tasks as Spark's file
  * sources do ({@link SplitPlanner}, sized by {@code spark.sql.files.maxPartitionBytes} and {@code
- * openCostInBytes}); hash tasks read each whole file beside them.
+ * openCostInBytes}). The sha256 of each whole file is computed by a job of its own that runs beside
+ * everything else ({@link #captures()} waits for it): its tasks are single sequential reads that no
+ * split can share, and they fill cores the later, narrower steps leave idle.
  *
  * <p>The first pass ({@link #run}) keeps little: the segments on control ports, the facts of every
  * connection direction ({@link #facts()}), and per split a summary. The driver combines the
@@ -51,6 +55,9 @@ public final class CaptureScan {
   /** Name of the scan's RDD, as shown in the Spark UI and to listeners. */
   public static final String RDD_NAME = "capture scan";
 
+  /** Name of the RDD that hashes whole files. */
+  public static final String HASH_RDD_NAME = "capture hash";
+
   /** Name of the second pass's RDD ({@link #select}). */
   public static final String SELECT_RDD_NAME = "capture select";
 
@@ -64,7 +71,9 @@ public final class CaptureScan {
 
   private final SparkSession spark;
   private final Dataset<Row> scanned;
-  private final List<Row> captures;
+  private final List<CaptureFile> files;
+  private final List<SplitSummary> summaries;
+  private final JavaFutureAction<List<FileHash>> hashing;
   private final List<Row> greetings;
   private final int tasks;
   private final List<ScanTask> selectTasks;
@@ -75,7 +84,9 @@ public final class CaptureScan {
   private CaptureScan(
       SparkSession spark,
       Dataset<Row> scanned,
-      List<Row> captures,
+      List<CaptureFile> files,
+      List<SplitSummary> summaries,
+      JavaFutureAction<List<FileHash>> hashing,
       List<Row> greetings,
       int tasks,
       List<ScanTask> selectTasks,
@@ -84,7 +95,9 @@ public final class CaptureScan {
       List<Dataset<Row>> cached) {
     this.spark = spark;
     this.scanned = scanned;
-    this.captures = captures;
+    this.files = files;
+    this.summaries = summaries;
+    this.hashing = hashing;
     this.greetings = greetings;
     this.tasks = tasks;
     this.selectTasks = selectTasks;
@@ -99,28 +112,30 @@ public final class CaptureScan {
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
     List<ScanTask> tasks = new ArrayList<>();
-    // Hash tasks first: they hold the longest single reads, so they should start early.
-    planner.packWhole(files).forEach(group -> tasks.add(ScanTask.hash(group)));
-    List<ScanTask> readTasks = new ArrayList<>();
     planner
         .plan(files, HadoopCaptures.compression(conf.value()))
-        .forEach(group -> readTasks.add(ScanTask.read(group)));
-    tasks.addAll(readTasks);
+        .forEach(group -> tasks.add(ScanTask.read(group)));
+    List<ScanTask> readTasks = tasks;
     Dataset<Row> scan = scan(spark, tasks, conf, controlPorts);
     List<Dataset<Row>> cached = new ArrayList<>(List.of(scan));
 
+    // Submitted after the scan, so the scan's tasks come first (FIFO); hashing then fills the cores
+    // the scan leaves and runs on while the control channels are followed.
+    JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
+    JavaFutureAction<List<FileHash>> hashing = hash(spark, planner.packWhole(files), conf);
     List<SplitSummary> summaries = new ArrayList<>();
-    List<FileHash> hashes = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
-    collectSummaries(scan, controlPorts, summaries, hashes, greetings);
+    collectSummaries(await(scanning), summaries, greetings);
     boolean rescanAll = spark.conf().get(RESCAN_SPLIT_FILES, "false").equalsIgnoreCase("true");
-    CaptureSummaries combined = new CaptureSummaries(files, summaries, hashes, rescanAll);
+    CaptureSummaries combined = new CaptureSummaries(files, summaries, List.of(), rescanAll);
     Dataset<Row> scanned = cut(spark, scan, combined.cuts(), combined.rescan());
     if (combined.rescan().isEmpty()) {
       return new CaptureScan(
           spark,
           scanned,
-          combined.rows(),
+          files,
+          summaries,
+          hashing,
           cut(greetings, combined.cuts(), Set.of()),
           tasks.size(),
           readTasks,
@@ -144,10 +159,10 @@ public final class CaptureScan {
     cached.add(rescan);
     List<SplitSummary> rescanned = new ArrayList<>();
     List<Row> greetedAgain = new ArrayList<>();
-    collectSummaries(rescan, controlPorts, rescanned, new ArrayList<>(), greetedAgain);
+    collectSummaries(wanted(rescan, controlPorts).collectAsList(), rescanned, greetedAgain);
     summaries.removeIf(s -> combined.rescan().contains(s.fileId()));
     summaries.addAll(rescanned);
-    CaptureSummaries whole = new CaptureSummaries(files, summaries, hashes, false);
+    CaptureSummaries whole = new CaptureSummaries(files, summaries, List.of(), false);
     List<Row> greeted = new ArrayList<>(cut(greetings, combined.cuts(), combined.rescan()));
     greeted.addAll(cut(greetedAgain, whole.cuts(), Set.of()));
     // The second pass reads the files read again as one split, and the others as planned.
@@ -163,7 +178,9 @@ public final class CaptureScan {
     return new CaptureScan(
         spark,
         scanned.unionAll(cut(spark, rescan, whole.cuts(), Set.of())),
-        whole.rows(),
+        files,
+        summaries,
+        hashing,
         greeted,
         tasks.size(),
         selectTasks,
@@ -198,31 +215,48 @@ public final class CaptureScan {
   }
 
   /**
-   * One job: the split summaries and hash rows, and the facts of directions whose payload began
-   * like an FTP greeting on a port not named as a control port (candidates for {@code
-   * ControlDetection}; few, one per server answer).
+   * The rows the driver needs from the first pass: the split summaries, and the facts of directions
+   * whose payload began like an FTP greeting on a port not named as a control port (candidates for
+   * {@code ControlDetection}; few, one per server answer).
    */
-  private static void collectSummaries(
-      Dataset<Row> scan,
-      Set<Integer> controlPorts,
-      List<SplitSummary> summaries,
-      List<FileHash> hashes,
-      List<Row> greetings) {
+  private static Dataset<Row> wanted(Dataset<Row> scan, Set<Integer> controlPorts) {
     Column greeted =
         col(ScanSchema.FACTS + ".greeting")
             .and(col(SegmentSchema.SRC_PORT).isin(controlPorts.toArray()).unary_$bang());
-    Dataset<Row> wanted = scan.where(col(ScanSchema.SPLIT).isNotNull().or(greeted));
-    for (Row r : wanted.collectAsList()) {
+    return scan.where(col(ScanSchema.SPLIT).isNotNull().or(greeted));
+  }
+
+  private static void collectSummaries(
+      List<Row> wanted, List<SplitSummary> summaries, List<Row> greetings) {
+    for (Row r : wanted) {
       if (r.isNullAt(r.fieldIndex(ScanSchema.SPLIT))) {
         greetings.add(r);
-        continue;
-      }
-      Row split = r.getStruct(r.fieldIndex(ScanSchema.SPLIT));
-      if (ScanRows.isHash(split)) {
-        hashes.add(ScanRows.toHash(split));
       } else {
-        summaries.add(ScanRows.toSummary(split));
+        summaries.add(ScanRows.toSummary(r.getStruct(r.fieldIndex(ScanSchema.SPLIT))));
       }
+    }
+  }
+
+  /** Starts the job that hashes every file whole, one task per packed group of files. */
+  private static JavaFutureAction<List<FileHash>> hash(
+      SparkSession spark, List<List<CaptureFile>> groups, SerializableConfiguration conf) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return jsc.parallelize(groups, Math.max(1, groups.size()))
+        .flatMap(group -> group.stream().map(f -> FileHasher.hash(f, conf.value())).iterator())
+        .setName(HASH_RDD_NAME)
+        .collectAsync();
+  }
+
+  private static <T> T await(JavaFutureAction<T> action) {
+    try {
+      return action.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a Spark job", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("Spark job failed", e.getCause());
     }
   }
 
@@ -323,17 +357,22 @@ public final class CaptureScan {
         .internalCreateDataFrame(rows.rdd(), schema, false);
   }
 
-  /** One row per input file ({@link CaptureSchema}), in input order. */
+  /**
+   * One row per input file ({@link CaptureSchema}), in input order; waits for the files' hashes.
+   */
   public List<Row> captures() {
-    return captures;
+    return new CaptureSummaries(files, summaries, await(hashing), false).rows();
   }
 
-  /** Tasks of the main scan: split groups plus hash groups. */
+  /** Tasks of the first pass: packed groups of splits. */
   public int tasks() {
     return tasks;
   }
 
   public void unpersist() {
+    if (!hashing.isDone()) {
+      hashing.cancel(true);
+    }
     cached.forEach(Dataset::unpersist);
   }
 }

@@ -15,8 +15,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * Runs the first-pass tasks of one partition lazily. Per split: the segments on control ports as
  * rows (with payload), the facts of every connection direction seen (a bounded {@link
- * DirectionTable}; only these small rows stand for the other traffic), then the split's summary;
- * and one hash row per file to hash.
+ * DirectionTable}; only these small rows stand for the other traffic), then the split's summary.
  */
 final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
@@ -35,7 +34,6 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
     Configuration hadoop = conf.value();
     return new Iterator<>() {
       private final ArrayDeque<CaptureSplit> splits = new ArrayDeque<>();
-      private final ArrayDeque<CaptureFile> hashes = new ArrayDeque<>();
       private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
       private SplitScanner current;
       private DirectionTable directions;
@@ -53,12 +51,8 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
                     maxDirections,
                     (key, facts) ->
                         pending.add(ScanRows.facts(split.fileId(), split.start(), key, facts)));
-          } else if (!hashes.isEmpty()) {
-            pending.add(ScanRows.hash(FileHasher.hash(hashes.poll(), hadoop)));
           } else if (tasks.hasNext()) {
-            ScanTask task = tasks.next();
-            splits.addAll(task.splits());
-            hashes.addAll(task.hashes());
+            splits.addAll(tasks.next().splits());
           } else {
             return false;
           }

@@ -162,27 +162,7 @@ public final class ScanRows {
             utf8(s.error()),
             s.errorOffset(),
             s.stopOffset(),
-            s.successorOutOfSync(),
-            null));
-  }
-
-  static InternalRow hash(FileHash h) {
-    return withSplit(
-        row(
-            h.fileId(),
-            ScanSchema.HASH_ROW,
-            null,
-            UnsafeArrayData.fromPrimitiveArray(new int[0]),
-            0L,
-            0L,
-            Long.MAX_VALUE,
-            Long.MIN_VALUE,
-            null,
-            utf8(h.error()),
-            null,
-            -1L,
-            false,
-            utf8(h.sha256())));
+            s.successorOutOfSync()));
   }
 
   private static InternalRow withSplit(InternalRow split) {
@@ -196,17 +176,6 @@ public final class ScanRows {
 
   private static UTF8String utf8(String s) {
     return s == null ? null : UTF8String.fromString(s);
-  }
-
-  static boolean isHash(Row split) {
-    return split.<Long>getAs(ScanSchema.SPLIT_START) == ScanSchema.HASH_ROW;
-  }
-
-  static FileHash toHash(Row split) {
-    return new FileHash(
-        split.getAs(ScanSchema.CAPTURE_ID),
-        split.getAs(ScanSchema.SHA256),
-        split.getAs(ScanSchema.ERROR));
   }
 
   static SplitSummary toSummary(Row split) {

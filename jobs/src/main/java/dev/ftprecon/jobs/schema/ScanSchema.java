@@ -13,15 +13,11 @@ import org.apache.spark.sql.types.StructType;
  * control-port traffic (with their payload; {@link #FACTS} and {@link #SPLIT} null); one row per
  * connection direction and split whose {@link #FACTS} column holds that direction's facts (its
  * addresses and ports in the segment columns, the split's start in {@code record_offset}); and
- * after each split one row whose {@link #SPLIT} column summarises it, or, from the hash tasks that
- * run beside the split tasks, one file's sha256. The driver combines the last kind into the
- * captures table.
+ * after each split one row whose {@link #SPLIT} column summarises it. The driver combines the
+ * summaries, with each file's hash, into the captures table.
  */
 public final class ScanSchema {
   public static final String SPLIT = "split";
-
-  /** {@link #SPLIT_START} of the rows that carry a file's hash rather than a split's summary. */
-  public static final long HASH_ROW = -1L;
 
   public static final String CAPTURE_ID = "capture_id";
   public static final String SPLIT_START = "split_start";
@@ -39,7 +35,6 @@ public final class ScanSchema {
   public static final String STOP_OFFSET = "stop_offset";
 
   public static final String SUCCESSOR_OUT_OF_SYNC = "successor_out_of_sync";
-  public static final String SHA256 = "sha256";
 
   public static final StructType SPLIT_SCHEMA =
       new Fields()
@@ -56,7 +51,6 @@ public final class ScanSchema {
           .optional(ERROR_OFFSET, LongType)
           .required(STOP_OFFSET, LongType)
           .required(SUCCESSOR_OUT_OF_SYNC, BooleanType)
-          .optional(SHA256, StringType)
           .build();
 
   public static final String FACTS = "facts";
