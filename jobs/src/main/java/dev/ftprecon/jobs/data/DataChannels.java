@@ -3,19 +3,18 @@ package dev.ftprecon.jobs.data;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,6 +24,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The two data-channel passes. First, small per-connection facts for the connections that touch an
@@ -41,49 +43,84 @@ public final class DataChannels {
 
   private DataChannels() {}
 
+  /** What {@link #connectionFacts} returns per connection. */
+  static final StructType FACTS_SCHEMA =
+      new StructType()
+          .add(A_IP, DataTypes.StringType)
+          .add(A_PORT, DataTypes.IntegerType)
+          .add(B_IP, DataTypes.StringType)
+          .add(B_PORT, DataTypes.IntegerType)
+          .add("first_ns", DataTypes.LongType)
+          .add("last_ns", DataTypes.LongType)
+          .add("a_syn_ns", DataTypes.LongType)
+          .add("b_syn_ns", DataTypes.LongType)
+          .add("rst_ns", DataTypes.LongType)
+          .add(PAYLOAD_BYTES, DataTypes.LongType);
+
   /**
    * Per-connection facts for the connections with an endpoint in {@code endpoints}, merged from the
    * first pass's direction facts ({@code CaptureScan#facts}): both directions of a connection fold
-   * into one row keyed by its endpoints in a fixed order (a, b). The endpoint test is a Catalyst
-   * expression, so the facts of other traffic never become Java objects.
+   * into one row keyed by its endpoints in a fixed order (a, b), as {@link ConnectionKey} orders
+   * them. The endpoint test is a Catalyst expression, so the facts of other traffic never become
+   * Java objects; the few that pass (a handful per split and connection) are merged here, on the
+   * driver, without a shuffle.
    */
   public static List<Row> connectionFacts(
       SparkSession spark, Dataset<Row> facts, Set<String> endpoints) {
     if (endpoints.isEmpty()) {
       return List.of();
     }
-    Column srcFirst =
-        col(SegmentSchema.SRC_IP)
-            .lt(col(SegmentSchema.DST_IP))
-            .or(
-                col(SegmentSchema.SRC_IP)
-                    .equalTo(col(SegmentSchema.DST_IP))
-                    .and(col(SegmentSchema.SRC_PORT).leq(col(SegmentSchema.DST_PORT))));
     Object[] wanted = endpoints.toArray();
-    return facts
-        .where(
-            endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
-                .isin(wanted)
-                .or(endpoint(SegmentSchema.DST_IP, SegmentSchema.DST_PORT).isin(wanted)))
-        .withColumn(
-            A_IP, when(srcFirst, col(SegmentSchema.SRC_IP)).otherwise(col(SegmentSchema.DST_IP)))
-        .withColumn(
-            A_PORT,
-            when(srcFirst, col(SegmentSchema.SRC_PORT)).otherwise(col(SegmentSchema.DST_PORT)))
-        .withColumn(
-            B_IP, when(srcFirst, col(SegmentSchema.DST_IP)).otherwise(col(SegmentSchema.SRC_IP)))
-        .withColumn(
-            B_PORT,
-            when(srcFirst, col(SegmentSchema.DST_PORT)).otherwise(col(SegmentSchema.SRC_PORT)))
-        .groupBy(col(A_IP), col(A_PORT), col(B_IP), col(B_PORT))
-        .agg(
-            min("first_ns").as("first_ns"),
-            max("last_ns").as("last_ns"),
-            min(when(srcFirst, col("syn_ns"))).as("a_syn_ns"),
-            min(when(srcFirst.unary_$bang(), col("syn_ns"))).as("b_syn_ns"),
-            min("rst_ns").as("rst_ns"),
-            sum(PAYLOAD_BYTES).as(PAYLOAD_BYTES))
-        .collectAsList();
+    List<Row> parts =
+        facts
+            .where(
+                endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
+                    .isin(wanted)
+                    .or(endpoint(SegmentSchema.DST_IP, SegmentSchema.DST_PORT).isin(wanted)))
+            .select(
+                SegmentSchema.SRC_IP,
+                SegmentSchema.SRC_PORT,
+                SegmentSchema.DST_IP,
+                SegmentSchema.DST_PORT,
+                "first_ns",
+                "last_ns",
+                "syn_ns",
+                "rst_ns",
+                PAYLOAD_BYTES)
+            .collectAsList();
+    Map<ConnectionKey, Object[]> merged = new TreeMap<>(CONNECTION_ORDER);
+    for (Row p : parts) {
+      String srcIp = p.getString(0);
+      int srcPort = p.getInt(1);
+      ConnectionKey key = ConnectionKey.of(srcIp, srcPort, p.getString(2), p.getInt(3));
+      boolean fromA = key.aIp().equals(srcIp) && key.aPort() == srcPort;
+      Object[] m =
+          merged.computeIfAbsent(
+              key,
+              k ->
+                  new Object[] {
+                    k.aIp(), k.aPort(), k.bIp(), k.bPort(), null, null, null, null, null, 0L
+                  });
+      m[4] = min((Long) m[4], p.getLong(4));
+      m[5] = m[5] == null ? p.getLong(5) : Math.max((Long) m[5], p.getLong(5));
+      m[fromA ? 6 : 7] = min((Long) m[fromA ? 6 : 7], p.isNullAt(6) ? null : p.getLong(6));
+      m[8] = min((Long) m[8], p.isNullAt(7) ? null : p.getLong(7));
+      m[9] = (Long) m[9] + p.getLong(8);
+    }
+    List<Row> rows = new ArrayList<>(merged.size());
+    merged.values().forEach(m -> rows.add(new GenericRowWithSchema(m, FACTS_SCHEMA)));
+    return rows;
+  }
+
+  private static final Comparator<ConnectionKey> CONNECTION_ORDER =
+      Comparator.comparing(ConnectionKey::aIp)
+          .thenComparingInt(ConnectionKey::aPort)
+          .thenComparing(ConnectionKey::bIp)
+          .thenComparingInt(ConnectionKey::bPort);
+
+  /** The smaller of two times, null standing for "not seen". */
+  private static Long min(Long a, Long b) {
+    return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
   }
 
   /**
