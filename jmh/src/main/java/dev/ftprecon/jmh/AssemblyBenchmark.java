@@ -29,16 +29,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-transfer hot loop of the assembly (AssemblePartition) on one large in-order transfer:
- * one operation = {@code sizeMiB} MiB of 1448-byte segments, taken from a 64 MiB array laid out
- * like a capture (a 78-byte record and header gap between payloads, as the payload reader's window
- * holds them), written to a null sink or a file in the page cache.
+ * The per-transfer hot loop of the assembly (AssemblePartition) on one large in-order transfer: one
+ * operation = {@code sizeMiB} MiB of 1448-byte segments, taken from a 64 MiB array laid out like a
+ * capture (a 78-byte record and header gap between payloads, as the payload reader's window holds
+ * them), written to a null sink or a file in the page cache.
  *
  * <ul>
- *   <li>{@code copyLoop}: the ceiling, a plain single-core copy of each segment into a 1 MiB
- *       buffer written out when full.
- *   <li>{@code md5Only}: MD5 of the same bytes, 1 MiB at a time: the floor of anything that
- *       digests the file with MD5.
+ *   <li>{@code copyLoop}: the ceiling, a plain single-core copy of each segment into a 1 MiB buffer
+ *       written out when full.
+ *   <li>{@code md5Only}: MD5 of the same bytes, 1 MiB at a time: the floor of anything that digests
+ *       the file with MD5.
  *   <li>{@code serialDigests}: the loop before: StreamAssembler, 1 MiB BufferedOutputStream, MD5
  *       and SHA-256 DigestOutputStreams on the writing thread.
  *   <li>{@code parallelDigests}: the loop now: StreamAssembler into a ParallelDigestOutputStream
