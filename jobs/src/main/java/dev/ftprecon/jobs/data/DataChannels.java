@@ -174,7 +174,9 @@ public final class DataChannels {
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     return new ArrayList<>(
         sorted
-            .javaRDD()
+            .queryExecution()
+            .toRdd()
+            .toJavaRDD()
             .mapPartitions(new AssemblePartition(conf, outputDir, capturePaths, names))
             .collect());
   }
