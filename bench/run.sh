@@ -9,6 +9,7 @@
 # env:   BENCH_DIR (default /tmp)       work directory; the capture stays there for reuse
 #        ROUNDS (3)  SMALL (300)  SMALL_MAX (2m)  SEED (1)
 #        TOOLS ("ours2 tshark ceiling ours1")   which runs, in the order of each round
+#        OURS_ARGS ("")                  extra options for bin/ftp-reconstruct (e.g. --conf k=v)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,7 +52,8 @@ run() {
   rm -rf "$out"
   case "$tool" in
     ours1|ours2)
-      $TIME -v "$ROOT/bin/ftp-reconstruct" --master "local[${tool#ours}]" -o "$out" "$CAPTURE" \
+      # shellcheck disable=SC2086 # OURS_ARGS is a list of options
+      $TIME -v "$ROOT/bin/ftp-reconstruct" --master "local[${tool#ours}]" ${OURS_ARGS:-} -o "$out" "$CAPTURE" \
         > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
     tshark)
       mkdir -p "$out"

@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs;
 
 import dev.ftprecon.jobs.control.ControlChannels;
+import dev.ftprecon.jobs.control.ControlDetection;
 import dev.ftprecon.jobs.control.ControlResult;
 import dev.ftprecon.jobs.control.SessionExpectation;
 import dev.ftprecon.jobs.data.ChannelMatching;
@@ -15,6 +16,7 @@ import dev.ftprecon.jobs.index.TransferRows;
 import dev.ftprecon.jobs.input.CaptureFile;
 import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
+import dev.ftprecon.jobs.input.SegmentSelection;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import java.time.Instant;
@@ -30,9 +32,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The reconstruction pipeline: scan captures into segment rows; follow control channels into
- * sessions, commands and expected data channels; match data connections to them from small
- * per-connection facts; reassemble each transfer from segment pointers; write files and index.
+ * The reconstruction pipeline: a first pass over the captures keeps control-port segments and small
+ * per-direction facts; control channels are followed into sessions, commands and expected data
+ * channels; data connections are matched to them from the facts; a second pass picks the matched
+ * connections' segments as pointers, and each transfer is reassembled from them; files and index
+ * are written.
  */
 public final class FtpReconstructJob {
   private final SparkSession spark;
@@ -63,15 +67,22 @@ public final class FtpReconstructJob {
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
     CaptureScan scan = CaptureScan.run(spark, files, options.controlPorts());
-    Dataset<Row> segments = scan.segments();
-    Dataset<Row> captures = spark.createDataFrame(scan.captures(), CaptureSchema.SCHEMA);
+    Set<String> detected =
+        options.detectControl()
+            ? ControlDetection.detect(scan.greetings(), scan.facts())
+            : Set.of();
+    Dataset<Row> controlSegments = scan.controlSegments();
+    if (!detected.isEmpty()) {
+      controlSegments =
+          controlSegments.unionAll(scan.select(SegmentSelection.connections(detected)));
+    }
 
     JavaRDD<ControlResult> control =
         ControlChannels.analyze(
                 spark,
-                segments.where(filter.connections()),
+                controlSegments.where(filter.connections()),
                 options.controlPorts(),
-                options.detectControl(),
+                detected,
                 paths,
                 new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
                 options.maskPasswords(),
@@ -88,12 +99,12 @@ public final class FtpReconstructJob {
 
     ChannelMatching matching =
         new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
-    matching.match(DataChannels.connectionFacts(spark, segments, matching.endpoints()));
+    matching.match(DataChannels.connectionFacts(spark, scan.facts(), matching.endpoints()));
     IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
     List<TransferBytes> bytes =
         DataChannels.assemble(
             spark,
-            segments,
+            scan,
             matching.assignments(),
             paths,
             matching.fileNames(),
@@ -111,7 +122,7 @@ public final class FtpReconstructJob {
             transferRows,
             control.map(ControlResult::session),
             control.flatMap(r -> r.commands().iterator()),
-            captures);
+            scan::captures);
     List<Row> captureRows = written.capturesRead();
 
     scan.unpersist();

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Finds the control connections among the segments (by port, {@code --control-ports}, and by
- * content on any other port, see {@link ControlDetection}) and follows each one: segments are
+ * Follows the control connections among the segments (by port, {@code --control-ports}, and the
+ * connections found by content on any other port, see {@link ControlDetection}): their segments are
  * grouped per connection and sorted by capture time, the order in which a live analyzer would have
  * seen them.
  */
@@ -41,14 +41,12 @@ public final class ControlChannels {
       SparkSession spark,
       Dataset<Row> segments,
       Set<Integer> controlPorts,
-      boolean detectByContent,
+      Set<String> detected,
       Broadcast<List<String>> capturePaths,
       SerializableConfiguration conf,
       boolean maskPasswords,
       FtpLimits limits,
       int partitions) {
-    Set<String> detected =
-        detectByContent ? ControlDetection.detect(segments, controlPorts) : Set.of();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Set<String>> byContent = jsc.broadcast(detected);
     Set<Integer> ports = Set.copyOf(controlPorts);

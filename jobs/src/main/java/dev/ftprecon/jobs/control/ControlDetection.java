@@ -21,36 +21,32 @@ import org.apache.spark.sql.Row;
  * for RFC 4217, FEAT for RFC 2389 clients). An SMTP server also greets with 220, but its client
  * says EHLO or HELO first.
  */
-final class ControlDetection {
-  private static final Object[] GREETINGS = {ascii("220 "), ascii("220-")};
+public final class ControlDetection {
   private static final Object[] OPENING_COMMANDS = {
     ascii("USER"), ascii("user"), ascii("AUTH"), ascii("auth"), ascii("FEAT"), ascii("feat")
   };
 
   private ControlDetection() {}
 
-  /** Connections ("client ip|port|server ip|port") that talk FTP on ports not in {@code known}. */
-  static Set<String> detect(Dataset<Row> segments, Set<Integer> known) {
-    Object[] ports = known.toArray();
-    // Greetings are rare (one per connection): collect them, without a shuffle, and stop here when
-    // there are none, which saves a pass on captures whose FTP is all on the known ports.
-    List<Row> greeted =
-        segments
-            .where(col(SegmentSchema.HEAD).isin(GREETINGS))
-            .where(col(SegmentSchema.SRC_PORT).isin(ports).unary_$bang())
-            .select(
-                col(SegmentSchema.DST_IP),
-                col(SegmentSchema.DST_PORT),
-                col(SegmentSchema.SRC_IP),
-                col(SegmentSchema.SRC_PORT))
-            .collectAsList();
+  /**
+   * Connections ("client ip|port|server ip|port") that talk FTP on ports not named as control
+   * ports: {@code greetings} are the facts rows of directions that greeted (the server's side, from
+   * the first pass), {@code facts} all direction facts; the client's first payload decides.
+   */
+  public static Set<String> detect(List<Row> greetings, Dataset<Row> facts) {
     Set<String> found = new TreeSet<>();
-    if (greeted.isEmpty()) {
+    if (greetings.isEmpty()) {
       return found;
     }
     Object[] candidates =
-        greeted.stream()
-            .map(r -> key(r.getString(0), r.getInt(1), r.getString(2), r.getInt(3)))
+        greetings.stream()
+            .map(
+                r ->
+                    key(
+                        r.getAs(SegmentSchema.DST_IP),
+                        r.<Integer>getAs(SegmentSchema.DST_PORT),
+                        r.getAs(SegmentSchema.SRC_IP),
+                        r.<Integer>getAs(SegmentSchema.SRC_PORT)))
             .distinct()
             .toArray();
     Column fromClient =
@@ -60,18 +56,18 @@ final class ControlDetection {
             col(SegmentSchema.SRC_PORT).cast("string"),
             col(SegmentSchema.DST_IP),
             col(SegmentSchema.DST_PORT).cast("string"));
-    segments
-        .where(col(SegmentSchema.PAYLOAD_LEN).gt(0))
+    facts
+        .where(col("first_payload_ns").isNotNull())
         .where(fromClient.isin(candidates))
         .groupBy(fromClient.as("connection"))
-        .agg(min_by(col(SegmentSchema.HEAD), col(SegmentSchema.TS_NS)).as("first_head"))
+        .agg(min_by(col("first_payload_head"), col("first_payload_ns")).as("first_head"))
         .where(col("first_head").isin(OPENING_COMMANDS))
         .collectAsList()
         .forEach(r -> found.add(r.getString(0)));
     return found;
   }
 
-  static String key(String clientIp, int clientPort, String serverIp, int serverPort) {
+  public static String key(String clientIp, int clientPort, String serverIp, int serverPort) {
     return clientIp + "|" + clientPort + "|" + serverIp + "|" + serverPort;
   }
 

@@ -12,18 +12,14 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
+import dev.ftprecon.digest.ParallelDigestOutputStream;
 import dev.ftprecon.jobs.input.PayloadReader;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
 import dev.ftprecon.tcp.StreamAssembler;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -35,19 +31,23 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Writes each transfer's file from its segments sorted by stream offset. Payload bytes are read
  * from the captures by position just before they are written, so a task holds one segment at a time
  * whatever the transfer's size.
+ *
+ * <p>The hot loop of the job: one task writes a whole multi-GiB transfer. Rows come as Spark's
+ * internal rows (no conversion to external rows), payloads are handed on from the reader's window
+ * without a copy, and SHA-256 and MD5 are computed on threads of their own ({@link
+ * ParallelDigestOutputStream}), which also writes the file in 1 MiB blocks.
  */
-final class AssemblePartition implements FlatMapFunction<Iterator<Row>, TransferBytes> {
+final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, TransferBytes> {
   private static final long serialVersionUID = 1L;
   private static final int FIN = 0x01;
   private static final int SYN = 0x02;
   private static final int RST = 0x04;
-  private static final int OUTPUT_BUFFER_BYTES = 1 << 20;
 
   private final SerializableConfiguration conf;
   private final String outputDir;
@@ -66,10 +66,12 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
   }
 
   @Override
-  public Iterator<TransferBytes> call(Iterator<Row> rows) {
+  public Iterator<TransferBytes> call(Iterator<InternalRow> rows) {
     PayloadReader payloads = new PayloadReader(conf.value(), capturePaths.value());
     return new Iterator<>() {
-      private Row lookahead = rows.hasNext() ? rows.next() : null;
+      // Rows from the plan may be one reused object: a row's fields are read before the next.
+      private InternalRow lookahead = rows.hasNext() ? rows.next() : null;
+      private final Segment segment = new Segment();
 
       @Override
       public boolean hasNext() {
@@ -96,55 +98,90 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
         int transfer = lookahead.getInt(I_TRANSFER);
         String file = fileNames.value().get(transfer);
         Path path = new Path(outputDir, file);
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
         Facts facts = new Facts();
-        byte[] buf = new byte[2048];
         FileSystem fs = path.getFileSystem(conf.value());
         // The index carries sha256 and md5 of every file; Hadoop's .crc side files would only
-        // clutter OUT/files/ for an investigator.
+        // clutter OUT/files/ for an investigator. Without them the local file system writes
+        // straight to its raw file system (ChecksumFileSystem#create), no checksum summing.
         fs.setWriteChecksum(false);
-        PrefixKeepingOutputStream head =
-            new PrefixKeepingOutputStream(
-                new DigestOutputStream(new DigestOutputStream(fs.create(path, true), sha256), md5),
-                MimeDetector.PREFIX_BYTES);
-        try (OutputStream sink = new BufferedOutputStream(head, OUTPUT_BUFFER_BYTES)) {
+        ParallelDigestOutputStream digested =
+            ParallelDigestOutputStream.of(fs.create(path, true), "SHA-256", "MD5");
+        boolean closed = false;
+        try {
+          PrefixKeepingOutputStream head =
+              new PrefixKeepingOutputStream(digested, MimeDetector.PREFIX_BYTES);
           StreamAssembler assembler = null;
           while (lookahead != null && lookahead.getInt(I_TRANSFER) == transfer) {
-            Row row = lookahead;
+            segment.load(lookahead);
             lookahead = rows.hasNext() ? rows.next() : null;
-            int flags = row.getInt(I_FLAGS);
-            long offset = row.getLong(I_OFFSET);
-            int len = row.getInt(I_LEN);
             if (assembler == null) {
-              long start = (flags & SYN) != 0 ? offset + 1 : offset;
-              assembler = new StreamAssembler(sink, start, AssemblyLimits.DEFAULTS);
+              long start = (segment.flags & SYN) != 0 ? segment.offset + 1 : segment.offset;
+              assembler = new StreamAssembler(head, start, AssemblyLimits.DEFAULTS);
             }
-            facts.see(row, flags, offset, len);
-            if (len > 0) {
-              if (buf.length < len) {
-                buf = new byte[Math.max(len, buf.length * 2)];
-              }
-              byte[] inline = row.isNullAt(I_PAYLOAD) ? null : (byte[]) row.get(I_PAYLOAD);
-              if (inline != null) {
-                System.arraycopy(inline, 0, buf, 0, len);
-              } else {
-                payloads.read(row.getInt(I_CAPTURE), row.getLong(I_PAYLOAD_POS), buf, len);
-              }
-              if (row.getBoolean(I_CHECK)) {
-                assembler.compare(offset, buf, 0, len);
-              } else {
-                assembler.accept(offset, buf, 0, len);
-              }
+            facts.see(segment);
+            if (segment.len > 0) {
+              feed(assembler, segment);
             }
           }
           AssemblyResult result = assembler.finish(facts.finEnd);
-          sink.flush();
+          digested.close();
+          closed = true;
           String mime = MimeDetector.detect(head.prefix(), head.kept(), file);
-          return facts.toBytes(transfer, file, result, hex(sha256), hex(md5), mime);
+          return facts.toBytes(
+              transfer, file, result, hex(digested.digest(0)), hex(digested.digest(1)), mime);
+        } finally {
+          if (!closed) {
+            digested.abort();
+          }
+        }
+      }
+
+      private void feed(StreamAssembler assembler, Segment s) throws IOException {
+        byte[] bytes;
+        int from;
+        if (s.inline != null) {
+          bytes = s.inline;
+          from = 0;
+        } else {
+          PayloadReader.Slice slice = payloads.slice(s.capture, s.payloadPos, s.len);
+          bytes = slice.bytes();
+          from = slice.offset();
+        }
+        if (s.check) {
+          assembler.compare(s.offset, bytes, from, s.len);
+        } else {
+          assembler.accept(s.offset, bytes, from, s.len);
         }
       }
     };
+  }
+
+  /** The fields of one segment row, read out of a row object the plan may reuse. */
+  private static final class Segment {
+    long ts;
+    int capture;
+    long record;
+    long payloadPos;
+    int flags;
+    int len;
+    boolean truncated;
+    byte[] inline;
+    long offset;
+    boolean check;
+
+    void load(InternalRow row) {
+      ts = row.getLong(I_TS);
+      capture = row.getInt(I_CAPTURE);
+      record = row.getLong(I_RECORD);
+      payloadPos = row.getLong(I_PAYLOAD_POS);
+      flags = row.getInt(I_FLAGS);
+      len = row.getInt(I_LEN);
+      truncated = row.getBoolean(I_TRUNCATED);
+      // getBinary copies out of an UnsafeRow.
+      inline = row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD);
+      offset = row.getLong(I_OFFSET);
+      check = row.getBoolean(I_CHECK);
+    }
   }
 
   /** What a transfer's segments say besides their bytes. */
@@ -155,32 +192,42 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
     long segments;
     long firstNanos = Long.MAX_VALUE;
     long lastNanos = Long.MIN_VALUE;
-    long[] firstRecord = {-1, -1};
-    long[] lastRecord = {-1, -1};
+    final long[] first = {-1, -1};
+    final long[] last = {-1, -1};
     final TreeSet<Integer> captures = new TreeSet<>();
+    int lastCapture = -1;
 
-    void see(Row row, int flags, long offset, int len) {
+    void see(Segment s) {
       segments++;
-      long ts = row.getLong(I_TS);
-      long[] record = {row.getInt(I_CAPTURE), row.getLong(I_RECORD)};
-      if (ts < firstNanos || (ts == firstNanos && earlier(record, firstRecord))) {
+      long ts = s.ts;
+      if (ts < firstNanos || (ts == firstNanos && before(s.capture, s.record, first))) {
         firstNanos = ts;
-        firstRecord = record;
+        first[0] = s.capture;
+        first[1] = s.record;
       }
-      if (ts > lastNanos || (ts == lastNanos && earlier(lastRecord, record))) {
+      if (ts > lastNanos || (ts == lastNanos && before(last[0], last[1], s.capture, s.record))) {
         lastNanos = ts;
-        lastRecord = record;
+        last[0] = s.capture;
+        last[1] = s.record;
       }
-      captures.add(row.getInt(I_CAPTURE));
-      if ((flags & FIN) != 0) {
-        finEnd = Math.max(finEnd, offset + len);
+      if (s.capture != lastCapture) {
+        captures.add(s.capture);
+        lastCapture = s.capture;
       }
-      rst |= (flags & RST) != 0;
-      truncated |= row.getBoolean(I_TRUNCATED);
+      if ((s.flags & FIN) != 0) {
+        finEnd = Math.max(finEnd, s.offset + s.len);
+      }
+      rst |= (s.flags & RST) != 0;
+      truncated |= s.truncated;
     }
 
-    private static boolean earlier(long[] a, long[] b) {
-      return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
+    private static boolean before(long capture, long record, long[] than) {
+      return before(capture, record, than[0], than[1]);
+    }
+
+    /** Whether record (capture a, offset ra) lies before (b, rb) in capture order. */
+    private static boolean before(long a, long ra, long b, long rb) {
+      return a < b || (a == b && ra < rb);
     }
 
     TransferBytes toBytes(
@@ -198,8 +245,8 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
           segments,
           firstNanos,
           lastNanos,
-          firstRecord,
-          lastRecord,
+          first.clone(),
+          last.clone(),
           new ArrayList<>(captures),
           finEnd >= 0,
           rst,
@@ -210,15 +257,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<Row>, Transfer
     }
   }
 
-  private static MessageDigest digest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("JDK without " + algorithm, e);
-    }
-  }
-
-  private static String hex(MessageDigest digest) {
-    return HexFormat.of().formatHex(digest.digest());
+  private static String hex(byte[] digest) {
+    return HexFormat.of().formatHex(digest);
   }
 }

@@ -1,11 +1,16 @@
 package dev.ftprecon.jobs.data;
 
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_BIN;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CAPTURE;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_FLAGS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_LEN;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD_POS;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_RECORD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_SEQ;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.SeenRanges;
@@ -15,8 +20,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 /**
  * Walks each transfer's segments in capture order and decides, for every byte, which copy counts:
@@ -26,14 +31,14 @@ import org.apache.spark.sql.RowFactory;
  * capture began, the first segment seen) and is split into rows for the parts seen first and
  * "check" rows for the parts seen before, which are compared but never written.
  */
-final class FirstSeenPartition implements FlatMapFunction<Iterator<Row>, Row> {
+final class FirstSeenPartition implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private static final int SYN = 0x02;
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
     return new Iterator<>() {
-      private final ArrayDeque<Row> out = new ArrayDeque<>();
+      private final ArrayDeque<InternalRow> out = new ArrayDeque<>();
       private int transfer = -1;
       private SequenceUnwrapper unwrapper;
       private SeenRanges seen;
@@ -47,14 +52,14 @@ final class FirstSeenPartition implements FlatMapFunction<Iterator<Row>, Row> {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
         return out.poll();
       }
 
-      private void split(Row row) {
+      private void split(InternalRow row) {
         int t = row.getInt(I_TRANSFER);
         long seq = row.getLong(I_SEQ);
         if (t != transfer) {
@@ -91,25 +96,31 @@ final class FirstSeenPartition implements FlatMapFunction<Iterator<Row>, Row> {
   }
 
   /** The part {@code [skip, skip + len)} of a segment's payload as its own row. */
-  private static Row withOffset(Row row, long offset, long skip, long len, boolean check) {
-    Object[] v = new Object[DataSegmentSchema.WITH_OFFSET.size()];
-    for (int i = 0; i < row.length(); i++) {
-      v[i] = row.get(i);
+  private static InternalRow withOffset(
+      InternalRow row, long offset, long skip, long len, boolean check) {
+    int from = (int) skip;
+    boolean whole = skip == 0 && len == row.getInt(I_LEN);
+    long pos = row.getLong(I_PAYLOAD_POS);
+    byte[] payload = row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD);
+    if (payload != null && !whole) {
+      payload = Arrays.copyOfRange(payload, from, from + (int) len);
     }
-    if (skip != 0 || len != row.getInt(I_LEN)) {
-      int from = (int) skip;
-      v[I_LEN] = (int) len;
-      long pos = row.getLong(I_PAYLOAD_POS);
-      v[I_PAYLOAD_POS] = pos < 0 ? pos : pos + from;
-      if (!row.isNullAt(I_PAYLOAD)) {
-        v[I_PAYLOAD] = Arrays.copyOfRange((byte[]) row.get(I_PAYLOAD), from, from + (int) len);
-      }
-      if (skip != 0) {
-        v[I_FLAGS] = row.getInt(I_FLAGS) & ~SYN; // the SYN belongs to the first part only
-      }
-    }
-    v[row.length()] = offset + skip;
-    v[row.length() + 1] = check;
-    return RowFactory.create(v);
+    return new GenericInternalRow(
+        new Object[] {
+          row.getInt(I_TRANSFER),
+          row.getLong(I_TS),
+          row.getInt(I_CAPTURE),
+          row.getLong(I_RECORD),
+          whole || pos < 0 ? pos : pos + from,
+          row.getLong(I_SEQ),
+          // the SYN belongs to the first part only
+          skip != 0 ? row.getInt(I_FLAGS) & ~SYN : row.getInt(I_FLAGS),
+          (int) len,
+          row.getBoolean(I_TRUNCATED),
+          payload,
+          row.getInt(I_BIN),
+          offset + skip,
+          check
+        });
   }
 }

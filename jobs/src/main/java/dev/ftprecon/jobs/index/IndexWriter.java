@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -82,15 +83,8 @@ public final class IndexWriter {
       List<Row> transferRows,
       JavaRDD<Row> sessionRows,
       JavaRDD<Row> commandRows,
-      Dataset<Row> captures)
+      Supplier<List<Row>> captureRows)
       throws Exception {
-    Dataset<Row> freshCaptures =
-        captures.select(
-            CaptureSchema.SCHEMA.fieldNames()[0], rest(CaptureSchema.SCHEMA.fieldNames()));
-    List<Row> read = freshCaptures.collectAsList();
-    Dataset<Row> allCaptures =
-        previous.kept(spark, CAPTURES, spark.createDataFrame(read, freshCaptures.schema()));
-    List<Row> captureList = allCaptures.collectAsList(); // no Spark job unless rows are kept
     Dataset<Row> transfers =
         previous.kept(
             spark,
@@ -98,15 +92,7 @@ public final class IndexWriter {
             spark
                 .createDataFrame(transferRows, TransferSchema.SCHEMA)
                 .withColumn(DATE, utcDay("start_time")));
-    List<Row> transferList = transfers.collectAsList();
-    OpenSessions open = OpenSessions.of(captureList, transferList);
-    Dataset<Row> sessions =
-        previous.kept(
-            spark,
-            SESSIONS,
-            spark
-                .createDataFrame(sessionRows, SessionSchema.SCHEMA)
-                .withColumn(DATE, utcDay("start_time")));
+    List<Row> transferList = transfers.collectAsList(); // no Spark job unless rows are kept
     Dataset<Row> commands =
         previous.kept(
             spark,
@@ -114,7 +100,6 @@ public final class IndexWriter {
             spark
                 .createDataFrame(commandRows, CommandSchema.SCHEMA)
                 .withColumn(DATE, utcDay("time")));
-
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<?> transfersWritten =
@@ -122,14 +107,6 @@ public final class IndexWriter {
               () ->
                   writeOneTask(
                       transferList, transfers.schema(), TRANSFERS, true, DATE, "start_time"));
-      Future<?> capturesWritten =
-          pool.submit(
-              () -> writeOneTask(captureList, allCaptures.schema(), CAPTURES, false, "path"));
-      Future<Map<String, Object>> sessionsWritten =
-          pool.submit(
-              () ->
-                  writeByDay(
-                      sessions, SESSIONS, open.sessionMetrics(), "start_time", "session_id"));
       Future<Map<String, Object>> commandsWritten =
           pool.submit(
               () ->
@@ -139,6 +116,29 @@ public final class IndexWriter {
                       new Column[] {OpenSessions.rowCount(), OpenSessions.quitMetric()},
                       "session_id",
                       "seq"));
+      // The captures rows may wait for the files' hashes: asked for once the writes above run.
+      // Collected through a DataFrame so that they carry the schema (getAs by name).
+      List<Row> read =
+          spark.createDataFrame(captureRows.get(), CaptureSchema.SCHEMA).collectAsList();
+      Dataset<Row> allCaptures =
+          previous.kept(spark, CAPTURES, spark.createDataFrame(read, CaptureSchema.SCHEMA));
+      List<Row> captureList = allCaptures.collectAsList();
+      OpenSessions open = OpenSessions.of(captureList, transferList);
+      Dataset<Row> sessions =
+          previous.kept(
+              spark,
+              SESSIONS,
+              spark
+                  .createDataFrame(sessionRows, SessionSchema.SCHEMA)
+                  .withColumn(DATE, utcDay("start_time")));
+      Future<?> capturesWritten =
+          pool.submit(
+              () -> writeOneTask(captureList, allCaptures.schema(), CAPTURES, false, "path"));
+      Future<Map<String, Object>> sessionsWritten =
+          pool.submit(
+              () ->
+                  writeByDay(
+                      sessions, SESSIONS, open.sessionMetrics(), "start_time", "session_id"));
       Map<String, Object> sessionMetrics = done(sessionsWritten);
       Map<String, Object> commandMetrics = done(commandsWritten);
       done(transfersWritten);

@@ -3,6 +3,7 @@ package dev.ftprecon.jobs.input;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
+import dev.ftprecon.flow.DirectionTable;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import dev.ftprecon.jobs.schema.ScanSchema;
 import dev.ftprecon.jobs.schema.SegmentSchema;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,12 +30,20 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The one pass over the captures. Files are cut into splits and packed into tasks as Spark's file
+ * The passes over the captures. Files are cut into splits and packed into tasks as Spark's file
  * sources do ({@link SplitPlanner}, sized by {@code spark.sql.files.maxPartitionBytes} and {@code
- * openCostInBytes}); hash tasks read each whole file beside them. The driver then combines the
- * split summaries into the captures table and makes the segment rows equal a whole-file read: rows
- * past where a damaged file stopped are cut, and files whose splits fell out of sync are read again
- * whole (rare; {@link #RESCAN_SPLIT_FILES} forces it for tests).
+ * openCostInBytes}). The sha256 of each whole file is computed by a job of its own that runs beside
+ * everything else ({@link #captures()} waits for it): its tasks are single sequential reads that no
+ * split can share, and they fill cores the later, narrower steps leave idle.
+ *
+ * <p>The first pass ({@link #run}) keeps little: the segments on control ports, the facts of every
+ * connection direction ({@link #facts()}), and per split a summary. The driver combines the
+ * summaries into the captures table and makes the rows equal a whole-file read: rows past where a
+ * damaged file stopped are cut, and files whose splits fell out of sync are read again whole (rare;
+ * {@link #RESCAN_SPLIT_FILES} forces it for tests). Once the control channels say which connections
+ * carry data, a second pass ({@link #select}) reads the splits again and keeps only their segments:
+ * the bulk of a capture never becomes a row, and is read twice from the file (or the page cache)
+ * rather than held in between.
  */
 public final class CaptureScan {
   /**
@@ -44,18 +55,54 @@ public final class CaptureScan {
   /** Name of the scan's RDD, as shown in the Spark UI and to listeners. */
   public static final String RDD_NAME = "capture scan";
 
+  /** Name of the RDD that hashes whole files. */
+  public static final String HASH_RDD_NAME = "capture hash";
+
+  /** Name of the second pass's RDD ({@link #select}). */
+  public static final String SELECT_RDD_NAME = "capture select";
+
   private static final String CUT = "_cut";
 
-  private final Dataset<Row> segments;
-  private final List<Row> captures;
+  /**
+   * Spark conf: directions one scan task holds facts for before it hands them on as partial rows
+   * (bounded memory on captures of many short connections; results do not depend on it).
+   */
+  public static final String MAX_DIRECTIONS = "spark.ftprecon.scan.maxDirectionsPerTask";
+
+  private final SparkSession spark;
+  private final Dataset<Row> scanned;
+  private final List<CaptureFile> files;
+  private final List<SplitSummary> summaries;
+  private final JavaFutureAction<List<FileHash>> hashing;
+  private final List<Row> greetings;
   private final int tasks;
+  private final List<ScanTask> selectTasks;
+  private final Map<Integer, Long> cuts;
+  private final SerializableConfiguration conf;
   private final List<Dataset<Row>> cached;
 
   private CaptureScan(
-      Dataset<Row> segments, List<Row> captures, int tasks, List<Dataset<Row>> cached) {
-    this.segments = segments;
-    this.captures = captures;
+      SparkSession spark,
+      Dataset<Row> scanned,
+      List<CaptureFile> files,
+      List<SplitSummary> summaries,
+      JavaFutureAction<List<FileHash>> hashing,
+      List<Row> greetings,
+      int tasks,
+      List<ScanTask> selectTasks,
+      Map<Integer, Long> cuts,
+      SerializableConfiguration conf,
+      List<Dataset<Row>> cached) {
+    this.spark = spark;
+    this.scanned = scanned;
+    this.files = files;
+    this.summaries = summaries;
+    this.hashing = hashing;
+    this.greetings = greetings;
     this.tasks = tasks;
+    this.selectTasks = selectTasks;
+    this.cuts = cuts;
+    this.conf = conf;
     this.cached = cached;
   }
 
@@ -65,44 +112,81 @@ public final class CaptureScan {
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
     List<ScanTask> tasks = new ArrayList<>();
-    // Hash tasks first: they hold the longest single reads, so they should start early.
-    planner.packWhole(files).forEach(group -> tasks.add(ScanTask.hash(group)));
     planner
         .plan(files, HadoopCaptures.compression(conf.value()))
         .forEach(group -> tasks.add(ScanTask.read(group)));
+    List<ScanTask> readTasks = tasks;
     Dataset<Row> scan = scan(spark, tasks, conf, controlPorts);
     List<Dataset<Row>> cached = new ArrayList<>(List.of(scan));
 
+    // Submitted after the scan, so the scan's tasks come first (FIFO); hashing then fills the cores
+    // the scan leaves and runs on while the control channels are followed.
+    JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
+    JavaFutureAction<List<FileHash>> hashing = hash(spark, planner.packWhole(files), conf);
     List<SplitSummary> summaries = new ArrayList<>();
-    List<FileHash> hashes = new ArrayList<>();
-    collectSummaries(scan, summaries, hashes);
+    List<Row> greetings = new ArrayList<>();
+    collectSummaries(await(scanning), summaries, greetings);
     boolean rescanAll = spark.conf().get(RESCAN_SPLIT_FILES, "false").equalsIgnoreCase("true");
-    CaptureSummaries combined = new CaptureSummaries(files, summaries, hashes, rescanAll);
-    Dataset<Row> segments = cut(spark, segmentsOf(scan), combined.cuts(), combined.rescan());
-    if (!combined.rescan().isEmpty()) {
-      List<ScanTask> again = new ArrayList<>();
-      for (int id : combined.rescan()) {
-        CaptureFile f = files.get(id);
-        again.add(
-            ScanTask.read(
-                List.of(
-                    CaptureSplit.whole(
-                        f.id(),
-                        f.path(),
-                        f.length(),
-                        HadoopCaptures.compression(conf.value()).isCompressed(f)))));
-      }
-      Dataset<Row> rescan = scan(spark, again, conf, controlPorts);
-      cached.add(rescan);
-      List<SplitSummary> rescanned = new ArrayList<>();
-      collectSummaries(rescan, rescanned, new ArrayList<>());
-      summaries.removeIf(s -> combined.rescan().contains(s.fileId()));
-      summaries.addAll(rescanned);
-      CaptureSummaries whole = new CaptureSummaries(files, summaries, hashes, false);
-      segments = segments.unionAll(cut(spark, segmentsOf(rescan), whole.cuts(), Set.of()));
-      return new CaptureScan(segments, whole.rows(), tasks.size(), cached);
+    CaptureSummaries combined = new CaptureSummaries(files, summaries, List.of(), rescanAll);
+    Dataset<Row> scanned = cut(spark, scan, combined.cuts(), combined.rescan());
+    if (combined.rescan().isEmpty()) {
+      return new CaptureScan(
+          spark,
+          scanned,
+          files,
+          summaries,
+          hashing,
+          cut(greetings, combined.cuts(), Set.of()),
+          tasks.size(),
+          readTasks,
+          combined.cuts(),
+          conf,
+          cached);
     }
-    return new CaptureScan(segments, combined.rows(), tasks.size(), cached);
+    List<ScanTask> again = new ArrayList<>();
+    for (int id : combined.rescan()) {
+      CaptureFile f = files.get(id);
+      again.add(
+          ScanTask.read(
+              List.of(
+                  CaptureSplit.whole(
+                      f.id(),
+                      f.path(),
+                      f.length(),
+                      HadoopCaptures.compression(conf.value()).isCompressed(f)))));
+    }
+    Dataset<Row> rescan = scan(spark, again, conf, controlPorts);
+    cached.add(rescan);
+    List<SplitSummary> rescanned = new ArrayList<>();
+    List<Row> greetedAgain = new ArrayList<>();
+    collectSummaries(wanted(rescan, controlPorts).collectAsList(), rescanned, greetedAgain);
+    summaries.removeIf(s -> combined.rescan().contains(s.fileId()));
+    summaries.addAll(rescanned);
+    CaptureSummaries whole = new CaptureSummaries(files, summaries, List.of(), false);
+    List<Row> greeted = new ArrayList<>(cut(greetings, combined.cuts(), combined.rescan()));
+    greeted.addAll(cut(greetedAgain, whole.cuts(), Set.of()));
+    // The second pass reads the files read again as one split, and the others as planned.
+    List<ScanTask> selectTasks = new ArrayList<>();
+    for (ScanTask t : readTasks) {
+      List<CaptureSplit> kept =
+          t.splits().stream().filter(x -> !combined.rescan().contains(x.fileId())).toList();
+      if (!kept.isEmpty()) {
+        selectTasks.add(ScanTask.read(kept));
+      }
+    }
+    selectTasks.addAll(again);
+    return new CaptureScan(
+        spark,
+        scanned.unionAll(cut(spark, rescan, whole.cuts(), Set.of())),
+        files,
+        summaries,
+        hashing,
+        greeted,
+        tasks.size(),
+        selectTasks,
+        whole.cuts(),
+        conf,
+        cached);
   }
 
   private static Dataset<Row> scan(
@@ -114,7 +198,14 @@ public final class CaptureScan {
     // One task per partition: parallelize gives each of n slices exactly one of n elements.
     var rows =
         jsc.parallelize(tasks, Math.max(1, tasks.size()))
-            .mapPartitions(new ScanPartition(conf, Set.copyOf(controlPorts)))
+            .mapPartitions(
+                new ScanPartition(
+                    conf,
+                    Set.copyOf(controlPorts),
+                    spark
+                        .sparkContext()
+                        .conf()
+                        .getInt(MAX_DIRECTIONS, DirectionTable.DEFAULT_MAX_DIRECTIONS)))
             .setName(RDD_NAME);
     // The rows are already internal rows: no external-row conversion (see ScanRows). Only the
     // classic session builds a DataFrame from them; it is the one this job runs on.
@@ -123,21 +214,61 @@ public final class CaptureScan {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
+  /**
+   * The rows the driver needs from the first pass: the split summaries, and the facts of directions
+   * whose payload began like an FTP greeting on a port not named as a control port (candidates for
+   * {@code ControlDetection}; few, one per server answer).
+   */
+  private static Dataset<Row> wanted(Dataset<Row> scan, Set<Integer> controlPorts) {
+    Column greeted =
+        col(ScanSchema.FACTS + ".greeting")
+            .and(col(SegmentSchema.SRC_PORT).isin(controlPorts.toArray()).unary_$bang());
+    return scan.where(col(ScanSchema.SPLIT).isNotNull().or(greeted));
+  }
+
   private static void collectSummaries(
-      Dataset<Row> scan, List<SplitSummary> summaries, List<FileHash> hashes) {
-    for (Row r :
-        scan.where(col(ScanSchema.SPLIT).isNotNull()).select(ScanSchema.SPLIT).collectAsList()) {
-      Row split = r.getStruct(0);
-      if (ScanRows.isHash(split)) {
-        hashes.add(ScanRows.toHash(split));
+      List<Row> wanted, List<SplitSummary> summaries, List<Row> greetings) {
+    for (Row r : wanted) {
+      if (r.isNullAt(r.fieldIndex(ScanSchema.SPLIT))) {
+        greetings.add(r);
       } else {
-        summaries.add(ScanRows.toSummary(split));
+        summaries.add(ScanRows.toSummary(r.getStruct(r.fieldIndex(ScanSchema.SPLIT))));
       }
     }
   }
 
-  private static Dataset<Row> segmentsOf(Dataset<Row> scan) {
-    return scan.where(col(ScanSchema.SPLIT).isNull()).drop(ScanSchema.SPLIT);
+  /** Starts the job that hashes every file whole, one task per packed group of files. */
+  private static JavaFutureAction<List<FileHash>> hash(
+      SparkSession spark, List<List<CaptureFile>> groups, SerializableConfiguration conf) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return jsc.parallelize(groups, Math.max(1, groups.size()))
+        .flatMap(group -> group.stream().map(f -> FileHasher.hash(f, conf.value())).iterator())
+        .setName(HASH_RDD_NAME)
+        .collectAsync();
+  }
+
+  private static <T> T await(JavaFutureAction<T> action) {
+    try {
+      return action.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a Spark job", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("Spark job failed", e.getCause());
+    }
+  }
+
+  /** The rows a whole-file read would give, of rows collected to the driver. */
+  private static List<Row> cut(List<Row> rows, Map<Integer, Long> cuts, Set<Integer> dropped) {
+    return rows.stream()
+        .filter(r -> !dropped.contains(r.<Integer>getAs(SegmentSchema.CAPTURE_ID)))
+        .filter(
+            r ->
+                r.<Long>getAs(SegmentSchema.RECORD_OFFSET)
+                    < cuts.getOrDefault(r.<Integer>getAs(SegmentSchema.CAPTURE_ID), Long.MAX_VALUE))
+        .toList();
   }
 
   /**
@@ -160,7 +291,7 @@ public final class CaptureScan {
             .add(CUT, DataTypes.LongType, false);
     Dataset<Row> cutAt = spark.createDataFrame(rows, schema);
     Column[] columns =
-        Arrays.stream(SegmentSchema.SCHEMA.fieldNames()).map(segments::col).toArray(Column[]::new);
+        Arrays.stream(segments.schema().fieldNames()).map(segments::col).toArray(Column[]::new);
     return segments
         .join(
             broadcast(cutAt),
@@ -174,22 +305,74 @@ public final class CaptureScan {
         .select(columns);
   }
 
-  /** The segment rows of every capture, as a whole-file read of each would give them. */
-  public Dataset<Row> segments() {
-    return segments;
+  /**
+   * The segments on control ports ({@link SegmentSchema}, with payloads), as a whole-file read of
+   * each capture would give them.
+   */
+  public Dataset<Row> controlSegments() {
+    return scanned
+        .where(col(ScanSchema.SPLIT).isNull().and(col(ScanSchema.FACTS).isNull()))
+        .drop(ScanSchema.FACTS, ScanSchema.SPLIT);
   }
 
-  /** One row per input file ({@link CaptureSchema}), in input order. */
+  /**
+   * Facts per connection direction and split: {@code src_ip, src_port, dst_ip, dst_port} and the
+   * columns of {@link ScanSchema#FACTS_SCHEMA}; merge them per direction (min, max, sum).
+   */
+  public Dataset<Row> facts() {
+    return scanned
+        .where(col(ScanSchema.FACTS).isNotNull())
+        .select(
+            col(SegmentSchema.SRC_IP),
+            col(SegmentSchema.SRC_PORT),
+            col(SegmentSchema.DST_IP),
+            col(SegmentSchema.DST_PORT),
+            col(ScanSchema.FACTS + ".*"));
+  }
+
+  /**
+   * Facts rows (as {@link ScanSchema}) of directions that greeted like an FTP server on a port not
+   * named as a control port.
+   */
+  public List<Row> greetings() {
+    return greetings;
+  }
+
+  /**
+   * A second pass: the segment rows ({@link SegmentSchema}) the selection picks, as a whole-file
+   * read of each capture would give them. Not cached: each action reads the captures again.
+   */
+  public Dataset<Row> select(SegmentSelection selection) {
+    return select(selection, SegmentSchema.SCHEMA);
+  }
+
+  /** A second pass whose rows ({@code schema}) {@code rows} makes of the segments read. */
+  public Dataset<Row> select(SegmentRows selection, StructType schema) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var rows =
+        jsc.parallelize(selectTasks, Math.max(1, selectTasks.size()))
+            .mapPartitions(new SelectPartition(conf, selection, Map.copyOf(cuts)))
+            .setName(SELECT_RDD_NAME);
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), schema, false);
+  }
+
+  /**
+   * One row per input file ({@link CaptureSchema}), in input order; waits for the files' hashes.
+   */
   public List<Row> captures() {
-    return captures;
+    return new CaptureSummaries(files, summaries, await(hashing), false).rows();
   }
 
-  /** Tasks of the main scan: split groups plus hash groups. */
+  /** Tasks of the first pass: packed groups of splits. */
   public int tasks() {
     return tasks;
   }
 
   public void unpersist() {
+    if (!hashing.isDone()) {
+      hashing.cancel(true);
+    }
     cached.forEach(Dataset::unpersist);
   }
 }

@@ -54,13 +54,26 @@ public final class PayloadReader implements Closeable {
 
   /** Copies {@code len} bytes at {@code position} of capture {@code captureId} into {@code buf}. */
   public void read(int captureId, long position, byte[] buf, int len) throws IOException {
+    Slice slice = slice(captureId, position, len);
+    System.arraycopy(slice.bytes(), slice.offset(), buf, 0, len);
+  }
+
+  /**
+   * The {@code len} bytes at {@code position} of capture {@code captureId}, where they lie in the
+   * window, without a copy: valid until the next call.
+   */
+  public Slice slice(int captureId, long position, int len) throws IOException {
     Window w = open.get(captureId);
     if (w == null) {
       w = open(captureId);
       open.put(captureId, w);
     }
-    w.read(position, buf, len);
+    int offset = w.locate(position, len); // may replace w.bytes
+    return new Slice(w.bytes, offset);
   }
+
+  /** Bytes starting at {@code bytes[offset]}, in a window the reader reuses. */
+  public record Slice(byte[] bytes, int offset) {}
 
   /** Positional reads issued so far (for tests and benchmarks). */
   long reads() {
@@ -96,11 +109,11 @@ public final class PayloadReader implements Closeable {
       this.fileLength = fileLength;
     }
 
-    void read(long position, byte[] buf, int len) throws IOException {
+    /** Makes the window hold {@code [position, position + len)}; returns where it starts in it. */
+    int locate(long position, int len) throws IOException {
       if (position >= start && position + len <= start + filled) {
-        System.arraycopy(bytes, (int) (position - start), buf, 0, len);
         used += len;
-        return;
+        return (int) (position - start);
       }
       if (filled > 0) {
         if (used * 2 >= filled) {
@@ -128,7 +141,7 @@ public final class PayloadReader implements Closeable {
       start = position;
       filled = n;
       used = len;
-      System.arraycopy(bytes, 0, buf, 0, len);
+      return 0;
     }
 
     void close() {

@@ -1,7 +1,9 @@
 package dev.ftprecon.jobs.input;
 
+import dev.ftprecon.flow.DirectionTable;
 import dev.ftprecon.jobs.source.CaptureSplit;
 import dev.ftprecon.jobs.source.SplitScanner;
+import dev.ftprecon.packet.TcpSegment;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -11,17 +13,20 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Runs the scan tasks of one partition lazily: each split's segment rows then its summary row, and
- * one hash row per file to hash.
+ * Runs the first-pass tasks of one partition lazily. Per split: the segments on control ports as
+ * rows (with payload), the facts of every connection direction seen (a bounded {@link
+ * DirectionTable}; only these small rows stand for the other traffic), then the split's summary.
  */
 final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private final SerializableConfiguration conf;
   private final Set<Integer> controlPorts;
+  private final int maxDirections;
 
-  ScanPartition(SerializableConfiguration conf, Set<Integer> controlPorts) {
+  ScanPartition(SerializableConfiguration conf, Set<Integer> controlPorts, int maxDirections) {
     this.conf = conf;
     this.controlPorts = controlPorts;
+    this.maxDirections = maxDirections;
   }
 
   @Override
@@ -29,34 +34,25 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
     Configuration hadoop = conf.value();
     return new Iterator<>() {
       private final ArrayDeque<CaptureSplit> splits = new ArrayDeque<>();
-      private final ArrayDeque<CaptureFile> hashes = new ArrayDeque<>();
+      private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
       private SplitScanner current;
-      private InternalRow next;
+      private DirectionTable directions;
 
       @Override
       public boolean hasNext() {
-        while (next == null) {
+        while (pending.isEmpty()) {
           if (current != null) {
-            if (current.nextSegment()) {
-              next =
-                  ScanRows.segment(
-                      current.split().fileId(),
-                      current.record(),
-                      current.segment(),
-                      current.seekable(),
-                      controlPorts);
-            } else {
-              next = ScanRows.summary(current.summary());
-              current = null;
-            }
+            scanSome();
           } else if (!splits.isEmpty()) {
-            current = new SplitScanner(splits.poll(), hadoop);
-          } else if (!hashes.isEmpty()) {
-            next = ScanRows.hash(FileHasher.hash(hashes.poll(), hadoop));
+            CaptureSplit split = splits.poll();
+            current = new SplitScanner(split, hadoop);
+            directions =
+                new DirectionTable(
+                    maxDirections,
+                    (key, facts) ->
+                        pending.add(ScanRows.facts(split.fileId(), split.start(), key, facts)));
           } else if (tasks.hasNext()) {
-            ScanTask task = tasks.next();
-            splits.addAll(task.splits());
-            hashes.addAll(task.hashes());
+            splits.addAll(tasks.next().splits());
           } else {
             return false;
           }
@@ -64,14 +60,33 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
         return true;
       }
 
+      /** Reads on until a row is pending or the split ends. */
+      private void scanSome() {
+        while (pending.isEmpty()) {
+          if (!current.nextSegment()) {
+            directions.flush();
+            pending.add(ScanRows.summary(current.summary()));
+            current = null;
+            directions = null;
+            return;
+          }
+          TcpSegment s = current.segment();
+          int head = ScanRows.head(current.record(), s);
+          directions.see(s, current.record().timestampNanos(), head);
+          if (controlPorts.contains(s.srcPort()) || controlPorts.contains(s.dstPort())) {
+            pending.add(
+                ScanRows.segment(
+                    current.split().fileId(), current.record(), s, current.seekable(), true));
+          }
+        }
+      }
+
       @Override
       public InternalRow next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        InternalRow row = next;
-        next = null;
-        return row;
+        return pending.poll();
       }
     };
   }

@@ -1,12 +1,14 @@
 package dev.ftprecon.jobs.input;
 
 import dev.ftprecon.capture.CaptureRecord;
+import dev.ftprecon.flow.DirectionFacts;
+import dev.ftprecon.flow.DirectionKey;
 import dev.ftprecon.jobs.schema.ScanSchema;
 import dev.ftprecon.jobs.source.SplitSummary;
+import dev.ftprecon.packet.IpAddressFormatter;
 import dev.ftprecon.packet.TcpSegment;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -18,25 +20,24 @@ import org.apache.spark.unsafe.types.UTF8String;
  * ArrayData), so that no per-row conversion from external {@link Row}s runs between the scan and
  * the cache; reads the split rows back on the driver.
  */
-final class ScanRows {
+public final class ScanRows {
   private static final byte[] NO_PAYLOAD = null;
 
   private ScanRows() {}
 
   /**
-   * A segment row: payload bytes travel only for control-port candidates and for captures that
-   * cannot be re-read positionally (compressed ones); everything else is a pointer.
+   * A segment row: payload bytes travel when {@code withPayload} (control-channel candidates) and
+   * for captures that cannot be re-read positionally (compressed ones); otherwise it is a pointer.
    */
   static InternalRow segment(
-      int fileId, CaptureRecord record, TcpSegment segment, boolean seekable, Set<Integer> ports) {
+      int fileId, CaptureRecord record, TcpSegment segment, boolean seekable, boolean withPayload) {
     int len = segment.payloadLength();
     // A segment rebuilt from IP fragments has no single position in the file: its bytes travel.
     boolean inFile = seekable && !segment.reassembled();
-    byte[] bytes = segment.reassembled() ? segment.reassembledBytes() : record.buffer();
-    int start = (segment.reassembled() ? 0 : record.bufferOffset()) + segment.payloadOffset();
-    boolean control = ports.contains(segment.srcPort()) || ports.contains(segment.dstPort());
+    byte[] bytes = payloadArray(record, segment);
+    int start = payloadStart(record, segment);
     byte[] payload =
-        len > 0 && (control || !inFile)
+        len > 0 && (withPayload || !inFile)
             ? Arrays.copyOfRange(bytes, start, start + len)
             : NO_PAYLOAD;
     long payloadPos = inFile ? record.dataOffset() + segment.payloadOffset() : -1L;
@@ -57,17 +58,93 @@ final class ScanRows {
           len,
           segment.payloadClaimedLength(),
           segment.truncated(),
-          len >= 4 ? head(bytes, start) : 0,
+          head(record, segment),
           payload,
+          null,
           null
         });
   }
 
-  private static int head(byte[] b, int i) {
+  /** The first four payload bytes as a big-endian int, 0 when the payload is shorter. */
+  static int head(CaptureRecord record, TcpSegment segment) {
+    if (segment.payloadLength() < 4) {
+      return 0;
+    }
+    byte[] b = payloadArray(record, segment);
+    int i = payloadStart(record, segment);
     return ((b[i] & 0xFF) << 24)
         | ((b[i + 1] & 0xFF) << 16)
         | ((b[i + 2] & 0xFF) << 8)
         | (b[i + 3] & 0xFF);
+  }
+
+  /**
+   * The payload bytes when they cannot be re-read where they lie (rebuilt from fragments, or read
+   * through a codec), else null.
+   */
+  public static byte[] inlinePayload(CaptureRecord record, TcpSegment segment, boolean seekable) {
+    int len = segment.payloadLength();
+    if (len == 0 || (seekable && !segment.reassembled())) {
+      return null;
+    }
+    int start = payloadStart(record, segment);
+    return Arrays.copyOfRange(payloadArray(record, segment), start, start + len);
+  }
+
+  /** Absolute file offset of the payload's first byte, or -1 when it has none to re-read at. */
+  public static long payloadPosition(CaptureRecord record, TcpSegment segment, boolean seekable) {
+    return seekable && !segment.reassembled() ? record.dataOffset() + segment.payloadOffset() : -1L;
+  }
+
+  private static byte[] payloadArray(CaptureRecord record, TcpSegment segment) {
+    return segment.reassembled() ? segment.reassembledBytes() : record.buffer();
+  }
+
+  private static int payloadStart(CaptureRecord record, TcpSegment segment) {
+    return (segment.reassembled() ? 0 : record.bufferOffset()) + segment.payloadOffset();
+  }
+
+  /**
+   * One direction's facts over (part of) a split; {@code record_offset} holds the split's start, so
+   * that a file's cut (see {@link CaptureSummaries#cuts()}) drops the facts of the splits past it.
+   */
+  static InternalRow facts(int fileId, long splitStart, DirectionKey key, DirectionFacts f) {
+    int ipVersion = key.srcAddress().length == 16 ? 6 : key.srcAddress().length == 4 ? 4 : 0;
+    InternalRow facts =
+        row(
+            f.firstNanos(),
+            f.lastNanos(),
+            seen(f.synNanos()),
+            seen(f.rstNanos()),
+            f.payloadBytes(),
+            f.segments(),
+            seen(f.firstPayloadNanos()),
+            f.firstPayloadHead(),
+            f.greeting());
+    return row(
+        fileId,
+        splitStart,
+        -1L,
+        f.firstNanos(),
+        ipVersion,
+        UTF8String.fromString(IpAddressFormatter.format(key.srcAddress())),
+        UTF8String.fromString(IpAddressFormatter.format(key.dstAddress())),
+        key.srcPort(),
+        key.dstPort(),
+        0L,
+        0L,
+        0,
+        0,
+        0,
+        false,
+        0,
+        null,
+        facts,
+        null);
+  }
+
+  private static Long seen(long nanos) {
+    return nanos == DirectionFacts.NONE ? null : nanos;
   }
 
   static InternalRow summary(SplitSummary s) {
@@ -85,32 +162,12 @@ final class ScanRows {
             utf8(s.error()),
             s.errorOffset(),
             s.stopOffset(),
-            s.successorOutOfSync(),
-            null));
-  }
-
-  static InternalRow hash(FileHash h) {
-    return withSplit(
-        row(
-            h.fileId(),
-            ScanSchema.HASH_ROW,
-            null,
-            UnsafeArrayData.fromPrimitiveArray(new int[0]),
-            0L,
-            0L,
-            Long.MAX_VALUE,
-            Long.MIN_VALUE,
-            null,
-            utf8(h.error()),
-            null,
-            -1L,
-            false,
-            utf8(h.sha256())));
+            s.successorOutOfSync()));
   }
 
   private static InternalRow withSplit(InternalRow split) {
     UTF8String none = UTF8String.EMPTY_UTF8;
-    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, split);
+    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, null, split);
   }
 
   private static InternalRow row(Object... values) {
@@ -119,17 +176,6 @@ final class ScanRows {
 
   private static UTF8String utf8(String s) {
     return s == null ? null : UTF8String.fromString(s);
-  }
-
-  static boolean isHash(Row split) {
-    return split.<Long>getAs(ScanSchema.SPLIT_START) == ScanSchema.HASH_ROW;
-  }
-
-  static FileHash toHash(Row split) {
-    return new FileHash(
-        split.getAs(ScanSchema.CAPTURE_ID),
-        split.getAs(ScanSchema.SHA256),
-        split.getAs(ScanSchema.ERROR));
   }
 
   static SplitSummary toSummary(Row split) {

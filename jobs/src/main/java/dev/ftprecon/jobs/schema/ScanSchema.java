@@ -9,15 +9,15 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What one pass over the captures yields: segment rows, and after each split one row whose {@link
- * #SPLIT} column (null on segment rows) summarises that split, or, from the hash tasks that run
- * beside the split tasks, one file's sha256. The driver combines them into the captures table.
+ * What the first pass over the captures yields, three kinds of rows in one schema: segment rows of
+ * control-port traffic (with their payload; {@link #FACTS} and {@link #SPLIT} null); one row per
+ * connection direction and split whose {@link #FACTS} column holds that direction's facts (its
+ * addresses and ports in the segment columns, the split's start in {@code record_offset}); and
+ * after each split one row whose {@link #SPLIT} column summarises it. The driver combines the
+ * summaries, with each file's hash, into the captures table.
  */
 public final class ScanSchema {
   public static final String SPLIT = "split";
-
-  /** {@link #SPLIT_START} of the rows that carry a file's hash rather than a split's summary. */
-  public static final long HASH_ROW = -1L;
 
   public static final String CAPTURE_ID = "capture_id";
   public static final String SPLIT_START = "split_start";
@@ -35,7 +35,6 @@ public final class ScanSchema {
   public static final String STOP_OFFSET = "stop_offset";
 
   public static final String SUCCESSOR_OUT_OF_SYNC = "successor_out_of_sync";
-  public static final String SHA256 = "sha256";
 
   public static final StructType SPLIT_SCHEMA =
       new Fields()
@@ -52,10 +51,26 @@ public final class ScanSchema {
           .optional(ERROR_OFFSET, LongType)
           .required(STOP_OFFSET, LongType)
           .required(SUCCESSOR_OUT_OF_SYNC, BooleanType)
-          .optional(SHA256, StringType)
           .build();
 
-  public static final StructType SCHEMA = SegmentSchema.SCHEMA.add(SPLIT, SPLIT_SCHEMA, true);
+  public static final String FACTS = "facts";
+
+  /** Per direction: see {@link dev.ftprecon.flow.DirectionFacts}; times never seen are null. */
+  public static final StructType FACTS_SCHEMA =
+      new Fields()
+          .required("first_ns", LongType)
+          .required("last_ns", LongType)
+          .optional("syn_ns", LongType)
+          .optional("rst_ns", LongType)
+          .required("payload_bytes", LongType)
+          .required("segments", LongType)
+          .optional("first_payload_ns", LongType)
+          .required("first_payload_head", IntegerType)
+          .required("greeting", BooleanType)
+          .build();
+
+  public static final StructType SCHEMA =
+      SegmentSchema.SCHEMA.add(FACTS, FACTS_SCHEMA, true).add(SPLIT, SPLIT_SCHEMA, true);
 
   private ScanSchema() {}
 }

@@ -1,0 +1,36 @@
+package dev.ftprecon.digest;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A buffer of written bytes on its way to the digest workers; back in the free pool once every
+ * worker has digested it.
+ */
+final class Block {
+  /** Tells a worker that no more blocks follow. */
+  static final Block END = new Block(0);
+
+  byte[] bytes;
+  int length;
+  private final AtomicInteger pending = new AtomicInteger();
+
+  Block(int capacity) {
+    this.bytes = new byte[capacity];
+  }
+
+  int free() {
+    return bytes.length - length;
+  }
+
+  void handedTo(int workers) {
+    pending.set(workers);
+  }
+
+  /** One worker is done with the block; the last one returns it to {@code pool}. */
+  void release(BlockingQueue<Block> pool) {
+    if (pending.decrementAndGet() == 0) {
+      pool.add(this);
+    }
+  }
+}

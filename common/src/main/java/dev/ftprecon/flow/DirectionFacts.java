@@ -1,0 +1,110 @@
+package dev.ftprecon.flow;
+
+import dev.ftprecon.packet.TcpSegment;
+
+/**
+ * What the segments of one direction said, over part of a capture. Times are capture nanoseconds;
+ * {@link #NONE} marks a time never seen. Two facts of the same direction merge by min, max and sum
+ * ({@link #merge}), in any order.
+ */
+public final class DirectionFacts {
+  /** A time that was not seen. */
+  public static final long NONE = Long.MAX_VALUE;
+
+  private static final int SYN_ACK = TcpSegment.SYN | TcpSegment.ACK;
+
+  /** "220 " and "220-" as big-endian ints: an FTP greeting (RFC 959 §5.4, reply to connection). */
+  private static final int GREETING_SPACE = 0x32323020;
+
+  private static final int GREETING_DASH = 0x3232302D;
+
+  private long firstNanos = NONE;
+  private long lastNanos = Long.MIN_VALUE;
+  private long synNanos = NONE;
+  private long rstNanos = NONE;
+  private long payloadBytes;
+  private long segments;
+  private long firstPayloadNanos = NONE;
+  private int firstPayloadHead;
+  private boolean greeting;
+
+  /**
+   * Adds one segment: {@code head} is its first four payload bytes as a big-endian int (0 when the
+   * payload is shorter).
+   */
+  public void see(long nanos, int flags, int payloadLength, int head) {
+    segments++;
+    firstNanos = Math.min(firstNanos, nanos);
+    lastNanos = Math.max(lastNanos, nanos);
+    if ((flags & SYN_ACK) == TcpSegment.SYN) {
+      synNanos = Math.min(synNanos, nanos);
+    }
+    if ((flags & TcpSegment.RST) != 0) {
+      rstNanos = Math.min(rstNanos, nanos);
+    }
+    if (payloadLength > 0) {
+      payloadBytes += payloadLength;
+      if (nanos < firstPayloadNanos) {
+        firstPayloadNanos = nanos;
+        firstPayloadHead = head;
+      }
+      greeting |= head == GREETING_SPACE || head == GREETING_DASH;
+    }
+  }
+
+  /** Folds {@code other} (the same direction, elsewhere in the captures) into this. */
+  public void merge(DirectionFacts other) {
+    segments += other.segments;
+    firstNanos = Math.min(firstNanos, other.firstNanos);
+    lastNanos = Math.max(lastNanos, other.lastNanos);
+    synNanos = Math.min(synNanos, other.synNanos);
+    rstNanos = Math.min(rstNanos, other.rstNanos);
+    payloadBytes += other.payloadBytes;
+    if (other.firstPayloadNanos < firstPayloadNanos) {
+      firstPayloadNanos = other.firstPayloadNanos;
+      firstPayloadHead = other.firstPayloadHead;
+    }
+    greeting |= other.greeting;
+  }
+
+  public long firstNanos() {
+    return firstNanos;
+  }
+
+  public long lastNanos() {
+    return lastNanos;
+  }
+
+  /** First SYN without ACK (an opening), or {@link #NONE}. */
+  public long synNanos() {
+    return synNanos;
+  }
+
+  /** First RST, or {@link #NONE}. */
+  public long rstNanos() {
+    return rstNanos;
+  }
+
+  public long payloadBytes() {
+    return payloadBytes;
+  }
+
+  public long segments() {
+    return segments;
+  }
+
+  /** Time of the first segment with payload, or {@link #NONE}. */
+  public long firstPayloadNanos() {
+    return firstPayloadNanos;
+  }
+
+  /** First four payload bytes of that segment, big-endian (0 when shorter or none). */
+  public int firstPayloadHead() {
+    return firstPayloadHead;
+  }
+
+  /** Whether any payload of this direction began like an FTP greeting ("220 " or "220-"). */
+  public boolean greeting() {
+    return greeting;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.ftprecon.jobs.input;
+
+import dev.ftprecon.capture.CaptureRecord;
+import dev.ftprecon.packet.TcpSegment;
+import java.io.Serializable;
+import java.util.function.Consumer;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * What a second pass over the captures ({@link CaptureScan#select}) makes of each segment: the rows
+ * it stands for, in the pass's schema, or none. Called for every segment read, so it should reject
+ * the others with a cheap test first.
+ */
+public interface SegmentRows extends Serializable {
+  void add(
+      int fileId,
+      CaptureRecord record,
+      TcpSegment segment,
+      boolean seekable,
+      Consumer<InternalRow> out);
+}
