@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -99,13 +98,8 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
         String file = fileNames.value().get(transfer);
         Path path = new Path(outputDir, file);
         Facts facts = new Facts();
-        FileSystem fs = path.getFileSystem(conf.value());
-        // The index carries sha256 and md5 of every file; Hadoop's .crc side files would only
-        // clutter OUT/files/ for an investigator. Without them the local file system writes
-        // straight to its raw file system (ChecksumFileSystem#create), no checksum summing.
-        fs.setWriteChecksum(false);
         ParallelDigestOutputStream digested =
-            ParallelDigestOutputStream.of(fs.create(path, true), "SHA-256", "MD5");
+            ParallelDigestOutputStream.of(OutputFiles.create(path, conf.value()), "SHA-256", "MD5");
         boolean closed = false;
         try {
           PrefixKeepingOutputStream head =

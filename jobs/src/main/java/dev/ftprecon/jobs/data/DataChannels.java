@@ -2,8 +2,12 @@ package dev.ftprecon.jobs.data;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.shiftleft;
+import static org.apache.spark.sql.functions.shiftright;
 
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SerializableConfiguration;
@@ -151,6 +155,7 @@ public final class DataChannels {
         scan.select(tagged, DataSegmentSchema.SCHEMA)
             .repartitionById(bins.bins(), col(DataSegmentSchema.BIN))
             .sortWithinPartitions(
+                sortPrefix(shiftright(col("ts_ns").minus(lit(scan.firstNanos())), MICROS_SHIFT)),
                 col(DataSegmentSchema.TRANSFER),
                 col("ts_ns"),
                 col("capture_id"),
@@ -163,6 +168,7 @@ public final class DataChannels {
         ((org.apache.spark.sql.classic.SparkSession) spark)
             .internalCreateDataFrame(unwrapped.rdd(), DataSegmentSchema.WITH_OFFSET, false)
             .sortWithinPartitions(
+                sortPrefix(col(DataSegmentSchema.OFFSET)),
                 col(DataSegmentSchema.TRANSFER),
                 col(DataSegmentSchema.OFFSET),
                 col(DataSegmentSchema.CHECK),
@@ -179,6 +185,27 @@ public final class DataChannels {
             .toJavaRDD()
             .mapPartitions(new AssemblePartition(conf, outputDir, capturePaths, names))
             .collect());
+  }
+
+  /** Capture nanoseconds to (about) microseconds: 2^10 ns. */
+  private static final int MICROS_SHIFT = 10;
+
+  private static final long LOW_40_BITS = (1L << 40) - 1;
+  private static final long TRANSFER_CAP = (1L << 23) - 1;
+
+  /**
+   * A first sort key that orders rows as (transfer, {@code within}) does, packed into one long: the
+   * transfer in the high 23 bits, {@code within} (non-negative, rising with the real key) in the
+   * low 40, each clamped at its top. Spark sorts on the first key's 64-bit prefix and compares
+   * whole rows only on equal prefixes; with the transfer alone first, every comparison in the one
+   * bin of a large transfer fell through to the rows. The key is a non-decreasing function of
+   * (transfer, real key), and the full keys follow it, so the order is exactly the same as without
+   * it.
+   */
+  private static Column sortPrefix(Column within) {
+    Column transfer = least(col(DataSegmentSchema.TRANSFER).cast("long"), lit(TRANSFER_CAP));
+    Column low = least(greatest(within, lit(0L)), lit(LOW_40_BITS));
+    return shiftleft(transfer, 40).bitwiseOR(low);
   }
 
   /** "ip|port", as {@link ConnectionKey#endpoint} spells it. */
