@@ -2,18 +2,11 @@ package dev.ftprecon.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ftprecon.capture.CaptureReader;
-import dev.ftprecon.capture.CaptureReaders;
-import dev.ftprecon.capture.CaptureRecord;
-import dev.ftprecon.packet.DecodeStatus;
-import dev.ftprecon.packet.FragmentReassemblyOptions;
+import dev.ftprecon.packet.CaptureWalk;
 import dev.ftprecon.packet.IpAddressFormatter;
-import dev.ftprecon.packet.PacketDecoder;
-import dev.ftprecon.packet.TcpSegment;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,33 +43,19 @@ class DirectionTableTest {
         new DirectionTable(
             maxDirections,
             (k, f) -> merged.computeIfAbsent(name(k), n -> new DirectionFacts()).merge(f));
-    PacketDecoder decoder = new PacketDecoder(FragmentReassemblyOptions.DEFAULTS);
-    TcpSegment s = new TcpSegment();
-    try (CaptureReader reader = CaptureReaders.open(Files.newInputStream(CAPTURE))) {
-      CaptureRecord r = reader.record();
-      while (reader.next()) {
-        DecodeStatus status =
-            decoder.decode(
-                r.linkType(),
-                r.buffer(),
-                r.bufferOffset(),
-                r.capturedLength(),
-                r.originalLength(),
-                r.timestampNanos(),
-                s);
-        if (status == DecodeStatus.TCP) {
+    CaptureWalk.tcpSegments(
+        CAPTURE,
+        (reader, r, s, status) -> {
           int at = r.bufferOffset() + s.payloadOffset();
           int head =
-              s.payloadLength() >= 4
+              s.payloadLength() >= 4 && !s.reassembled()
                   ? ((r.buffer()[at] & 0xFF) << 24)
                       | ((r.buffer()[at + 1] & 0xFF) << 16)
                       | ((r.buffer()[at + 2] & 0xFF) << 8)
                       | (r.buffer()[at + 3] & 0xFF)
                   : 0;
           table.see(s, r.timestampNanos(), head);
-        }
-      }
-    }
+        });
     table.flush();
     return merged;
   }

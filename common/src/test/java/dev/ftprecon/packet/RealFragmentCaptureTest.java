@@ -3,9 +3,6 @@ package dev.ftprecon.packet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ftprecon.capture.CaptureReader;
-import dev.ftprecon.capture.CaptureReaders;
-import dev.ftprecon.capture.CaptureRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,49 +41,34 @@ class RealFragmentCaptureTest {
 
   private static Decoded decodeCapture() throws Exception {
     Decoded result = new Decoded();
-    PacketDecoder decoder = new PacketDecoder(FragmentReassemblyOptions.DEFAULTS);
-    TcpSegment s = new TcpSegment();
-    try (CaptureReader reader = CaptureReaders.open(Files.newInputStream(CAPTURE))) {
-      CaptureRecord r = reader.record();
-      while (reader.next()) {
-        DecodeStatus status =
-            decoder.decode(
-                r.linkType(),
-                r.buffer(),
-                r.bufferOffset(),
-                r.capturedLength(),
-                r.originalLength(),
-                r.timestampNanos(),
-                s);
-        if (status != DecodeStatus.TCP && status != DecodeStatus.TCP_REASSEMBLED) {
-          continue;
-        }
-        assertThat(s.reassembled()).isEqualTo(status == DecodeStatus.TCP_REASSEMBLED);
-        if (s.reassembled()) {
-          result.reassembledSegments++;
-        }
-        result.segments.add(
-            String.join(
-                "\t",
-                Long.toString(reader.records()),
-                Integer.toString(s.srcPort()),
-                Integer.toString(s.dstPort()),
-                Long.toString(s.seq()),
-                Integer.toString(s.payloadClaimedLength()),
-                String.format("0x%04x", s.flags())));
-        String flow = s.srcIp() + "." + s.srcPort() + ">" + s.dstIp() + "." + s.dstPort();
-        if ((s.flags() & TcpSegment.SYN) != 0) {
-          result.initialSequence.put(flow, s.seq() + 1);
-        }
-        if (s.payloadLength() > 0) {
-          result
-              .streams
-              .computeIfAbsent(flow, f -> new TreeMap<>())
-              .putIfAbsent(s.seq(), s.copyPayload(r.buffer(), r.bufferOffset()));
-        }
-      }
-      assertThat(reader.damage()).isEmpty();
-    }
+    PacketDecoder decoder =
+        CaptureWalk.tcpSegments(
+            CAPTURE,
+            (reader, r, s, status) -> {
+              assertThat(s.reassembled()).isEqualTo(status == DecodeStatus.TCP_REASSEMBLED);
+              if (s.reassembled()) {
+                result.reassembledSegments++;
+              }
+              result.segments.add(
+                  String.join(
+                      "\t",
+                      Long.toString(reader.records()),
+                      Integer.toString(s.srcPort()),
+                      Integer.toString(s.dstPort()),
+                      Long.toString(s.seq()),
+                      Integer.toString(s.payloadClaimedLength()),
+                      String.format("0x%04x", s.flags())));
+              String flow = s.srcIp() + "." + s.srcPort() + ">" + s.dstIp() + "." + s.dstPort();
+              if ((s.flags() & TcpSegment.SYN) != 0) {
+                result.initialSequence.put(flow, s.seq() + 1);
+              }
+              if (s.payloadLength() > 0) {
+                result
+                    .streams
+                    .computeIfAbsent(flow, f -> new TreeMap<>())
+                    .putIfAbsent(s.seq(), s.copyPayload(r.buffer(), r.bufferOffset()));
+              }
+            });
     result.stats = decoder.fragmentStats();
     return result;
   }

@@ -79,6 +79,11 @@ public final class IndexWriter {
    * directory, so the output does not depend on their order. Counts and the open sessions come from
    * what is written (observed metrics), not from reading it back.
    */
+  /** The run's rows of a date-partitioned table with their UTC day, and the rows kept before. */
+  private Dataset<Row> dated(String table, Dataset<Row> rows, String timeColumn) {
+    return previous.kept(spark, table, rows.withColumn(DATE, utcDay(timeColumn)));
+  }
+
   public Written write(
       List<Row> transferRows,
       JavaRDD<Row> sessionRows,
@@ -86,20 +91,10 @@ public final class IndexWriter {
       Supplier<List<Row>> captureRows)
       throws Exception {
     Dataset<Row> transfers =
-        previous.kept(
-            spark,
-            TRANSFERS,
-            spark
-                .createDataFrame(transferRows, TransferSchema.SCHEMA)
-                .withColumn(DATE, utcDay("start_time")));
+        dated(TRANSFERS, spark.createDataFrame(transferRows, TransferSchema.SCHEMA), "start_time");
     List<Row> transferList = transfers.collectAsList(); // no Spark job unless rows are kept
     Dataset<Row> commands =
-        previous.kept(
-            spark,
-            COMMANDS,
-            spark
-                .createDataFrame(commandRows, CommandSchema.SCHEMA)
-                .withColumn(DATE, utcDay("time")));
+        dated(COMMANDS, spark.createDataFrame(commandRows, CommandSchema.SCHEMA), "time");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<?> transfersWritten =
@@ -125,12 +120,7 @@ public final class IndexWriter {
       List<Row> captureList = allCaptures.collectAsList();
       OpenSessions open = OpenSessions.of(captureList, transferList);
       Dataset<Row> sessions =
-          previous.kept(
-              spark,
-              SESSIONS,
-              spark
-                  .createDataFrame(sessionRows, SessionSchema.SCHEMA)
-                  .withColumn(DATE, utcDay("start_time")));
+          dated(SESSIONS, spark.createDataFrame(sessionRows, SessionSchema.SCHEMA), "start_time");
       Future<?> capturesWritten =
           pool.submit(
               () -> writeOneTask(captureList, allCaptures.schema(), CAPTURES, false, "path"));
