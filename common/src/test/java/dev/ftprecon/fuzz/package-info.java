@@ -41,10 +41,10 @@
  *       maxDuration} of its annotation. {@code -Dfuzz.skip} leaves that execution out.
  *   <li>Longer, one target: {@code mvn -pl common test-compile surefire:test@fuzz
  *       -Dtest=PcapngReaderFuzzTest -Djazzer.max_duration=10m}.
- *   <li>Fuzzing runs in {@code common/target/jazzer}: the generated corpus goes to {@code
- *       .cifuzz-corpus/} there and a failing input to {@code crash-<sha1>} there; its stack trace
- *       is in {@code target/surefire-reports-fuzz}. To keep it, copy it into the test's inputs
- *       directory (it then fails {@code mvn test} until fixed) and write a named test for it.
+ *   <li>Fuzzing runs in {@code common/target}: the generated corpus goes to {@code .cifuzz-corpus/}
+ *       there and a failing input to {@code crash-<sha1>} there; its stack trace is in {@code
+ *       target/surefire-reports-fuzz}. To keep it, copy it into the test's inputs directory (it
+ *       then fails {@code mvn test} until fixed) and write a named test for it.
  *   <li>Reproduce one input: put it in the inputs directory and run the class as a normal test
  *       ({@code mvn -pl common test -Dtest=PcapngReaderFuzzTest -Dfuzz.skip}).
  * </ul>

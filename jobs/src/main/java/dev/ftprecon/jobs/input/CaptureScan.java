@@ -75,7 +75,6 @@ public final class CaptureScan {
   private final List<SplitSummary> summaries;
   private final JavaFutureAction<List<FileHash>> hashing;
   private final List<Row> greetings;
-  private final int tasks;
   private final List<ScanTask> selectTasks;
   private final Map<Integer, Long> cuts;
   private final SerializableConfiguration conf;
@@ -88,7 +87,6 @@ public final class CaptureScan {
       List<SplitSummary> summaries,
       JavaFutureAction<List<FileHash>> hashing,
       List<Row> greetings,
-      int tasks,
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
       SerializableConfiguration conf,
@@ -99,7 +97,6 @@ public final class CaptureScan {
     this.summaries = summaries;
     this.hashing = hashing;
     this.greetings = greetings;
-    this.tasks = tasks;
     this.selectTasks = selectTasks;
     this.cuts = cuts;
     this.conf = conf;
@@ -115,7 +112,6 @@ public final class CaptureScan {
     planner
         .plan(files, HadoopCaptures.compression(conf.value()))
         .forEach(group -> tasks.add(ScanTask.read(group)));
-    List<ScanTask> readTasks = tasks;
     Dataset<Row> scan = scan(spark, tasks, conf, controlPorts);
     List<Dataset<Row>> cached = new ArrayList<>(List.of(scan));
 
@@ -137,8 +133,7 @@ public final class CaptureScan {
           summaries,
           hashing,
           cut(greetings, combined.cuts(), Set.of()),
-          tasks.size(),
-          readTasks,
+          tasks,
           combined.cuts(),
           conf,
           cached);
@@ -167,7 +162,7 @@ public final class CaptureScan {
     greeted.addAll(cut(greetedAgain, whole.cuts(), Set.of()));
     // The second pass reads the files read again as one split, and the others as planned.
     List<ScanTask> selectTasks = new ArrayList<>();
-    for (ScanTask t : readTasks) {
+    for (ScanTask t : tasks) {
       List<CaptureSplit> kept =
           t.splits().stream().filter(x -> !combined.rescan().contains(x.fileId())).toList();
       if (!kept.isEmpty()) {
@@ -182,7 +177,6 @@ public final class CaptureScan {
         summaries,
         hashing,
         greeted,
-        tasks.size(),
         selectTasks,
         whole.cuts(),
         conf,
@@ -371,11 +365,6 @@ public final class CaptureScan {
    */
   public List<Row> captures() {
     return new CaptureSummaries(files, summaries, await(hashing), false).rows();
-  }
-
-  /** Tasks of the first pass: packed groups of splits. */
-  public int tasks() {
-    return tasks;
   }
 
   public void unpersist() {
