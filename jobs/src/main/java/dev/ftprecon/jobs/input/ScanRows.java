@@ -58,7 +58,6 @@ public final class ScanRows {
           len,
           segment.payloadClaimedLength(),
           segment.truncated(),
-          head(record, segment),
           payload,
           null,
           null
@@ -137,7 +136,6 @@ public final class ScanRows {
         0,
         0,
         false,
-        0,
         null,
         facts,
         null);
@@ -167,7 +165,7 @@ public final class ScanRows {
 
   private static InternalRow withSplit(InternalRow split) {
     UTF8String none = UTF8String.EMPTY_UTF8;
-    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, 0, null, null, split);
+    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, null, null, split);
   }
 
   private static InternalRow row(Object... values) {

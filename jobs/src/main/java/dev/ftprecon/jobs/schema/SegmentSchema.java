@@ -34,12 +34,6 @@ public final class SegmentSchema {
   public static final String PAYLOAD_CLAIMED_LEN = "payload_claimed_len";
   public static final String TRUNCATED = "truncated";
 
-  /**
-   * The first four payload bytes as a big-endian int (0 when shorter): enough to recognise an FTP
-   * greeting ("220 ") or first command ("USER") on any port without carrying the payload.
-   */
-  public static final String HEAD = "head";
-
   public static final String PAYLOAD = "payload";
 
   public static final StructType SCHEMA =
@@ -60,7 +54,6 @@ public final class SegmentSchema {
             new StructField(PAYLOAD_LEN, IntegerType, false, Meta.NONE),
             new StructField(PAYLOAD_CLAIMED_LEN, IntegerType, false, Meta.NONE),
             new StructField(TRUNCATED, BooleanType, false, Meta.NONE),
-            new StructField(HEAD, IntegerType, false, Meta.NONE),
             new StructField(PAYLOAD, BinaryType, true, Meta.NONE)
           });
 
