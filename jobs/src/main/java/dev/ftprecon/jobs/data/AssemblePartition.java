@@ -52,16 +52,22 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
   private final String outputDir;
   private final Broadcast<List<String>> capturePaths;
   private final Broadcast<Map<Integer, String>> fileNames;
+  private final Broadcast<Map<Integer, Long>> expectedBytes;
+  private final long directIoMinBytes;
 
   AssemblePartition(
       SerializableConfiguration conf,
       String outputDir,
       Broadcast<List<String>> capturePaths,
-      Broadcast<Map<Integer, String>> fileNames) {
+      Broadcast<Map<Integer, String>> fileNames,
+      Broadcast<Map<Integer, Long>> expectedBytes,
+      long directIoMinBytes) {
     this.conf = conf;
     this.outputDir = outputDir;
     this.capturePaths = capturePaths;
     this.fileNames = fileNames;
+    this.expectedBytes = expectedBytes;
+    this.directIoMinBytes = directIoMinBytes;
   }
 
   @Override
@@ -99,7 +105,14 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
         Path path = new Path(outputDir, file);
         Facts facts = new Facts();
         ParallelDigestOutputStream digested =
-            ParallelDigestOutputStream.of(OutputFiles.create(path, conf.value()), "SHA-256", "MD5");
+            ParallelDigestOutputStream.of(
+                OutputFiles.create(
+                    path,
+                    conf.value(),
+                    expectedBytes.value().getOrDefault(transfer, 0L),
+                    directIoMinBytes),
+                "SHA-256",
+                "MD5");
         boolean closed = false;
         try {
           PrefixKeepingOutputStream head =

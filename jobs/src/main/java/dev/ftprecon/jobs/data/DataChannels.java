@@ -183,7 +183,14 @@ public final class DataChannels {
             .queryExecution()
             .toRdd()
             .toJavaRDD()
-            .mapPartitions(new AssemblePartition(conf, outputDir, capturePaths, names))
+            .mapPartitions(
+                new AssemblePartition(
+                    conf,
+                    outputDir,
+                    capturePaths,
+                    names,
+                    jsc.broadcast(sizes),
+                    OutputFiles.directIoMinBytes(spark.conf())))
             .collect());
   }
 

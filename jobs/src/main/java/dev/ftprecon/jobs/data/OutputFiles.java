@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.spark.network.util.JavaUtils;
+import org.apache.spark.sql.RuntimeConfig;
 
 /**
  * Opens a reconstructed file for writing. On the local file system the JDK writes it: Hadoop's
@@ -18,11 +21,32 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * seconds on the bench capture's 301 files. The JDK creates files with the process umask, which is
  * what Hadoop's default {@code fs.permissions.umask-mode} (022) gives too. Any other file system
  * (HDFS, object stores) gets its own create, without checksum side files.
+ *
+ * <p>A local file expected to reach {@code directIoMinBytes} is written with direct I/O ({@link
+ * DirectFileOutputStream}), where the file system takes it.
  */
 final class OutputFiles {
   private OutputFiles() {}
 
-  static OutputStream create(Path path, Configuration conf) throws IOException {
+  /**
+   * Expected size from which local files are written with direct I/O (Spark size string, default
+   * 64m), or {@code off}.
+   */
+  static final String DIRECT_IO_MIN_BYTES = "spark.ftprecon.output.directIoMinBytes";
+
+  /** The {@link #DIRECT_IO_MIN_BYTES} setting, -1 for off. */
+  static long directIoMinBytes(RuntimeConfig conf) {
+    String value = conf.get(DIRECT_IO_MIN_BYTES, "64m").trim();
+    return value.equalsIgnoreCase("off") ? -1 : JavaUtils.byteStringAsBytes(value);
+  }
+
+  /**
+   * @param expectedBytes what the file will probably hold (the connection's payload bytes)
+   * @param directIoMinBytes from which expected size a local file is written with direct I/O; a
+   *     negative value never
+   */
+  static OutputStream create(
+      Path path, Configuration conf, long expectedBytes, long directIoMinBytes) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     java.io.File local =
         fs instanceof LocalFileSystem l
@@ -31,6 +55,13 @@ final class OutputFiles {
     if (local != null) {
       java.nio.file.Path file = local.toPath();
       Files.createDirectories(file.getParent());
+      if (directIoMinBytes >= 0 && expectedBytes >= directIoMinBytes) {
+        Optional<OutputStream> direct =
+            DirectFileOutputStream.open(file, DirectFileOutputStream.DEFAULT_CHUNK_BYTES);
+        if (direct.isPresent()) {
+          return direct.get();
+        }
+      }
       return Files.newOutputStream(
           file,
           StandardOpenOption.CREATE,
