@@ -4,8 +4,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A buffer of written bytes on its way to the digest workers; back in the free pool once every
- * worker has digested it.
+ * A buffer of written bytes on its way to the workers (digests and sink); back in the free pool
+ * once every worker is done with it.
  */
 final class Block {
   /** Tells a worker that no more blocks follow. */
@@ -13,6 +13,8 @@ final class Block {
 
   byte[] bytes;
   int length;
+  // Where the sink's part of the block begins: bytes before it reached the sink through flush().
+  int sinkFrom;
   private final AtomicInteger pending = new AtomicInteger();
 
   Block(int capacity) {

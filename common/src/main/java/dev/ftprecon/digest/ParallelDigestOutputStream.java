@@ -13,26 +13,28 @@ import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Writes a stream through to a sink in large blocks and computes its message digests, each on a
- * daemon thread of its own: the writing thread copies each byte once into a block, writes full
- * blocks to the sink, and hands them to the digest threads. On one core SHA-256 runs at about 1.5
- * GB/s and MD5 at 0.75 GB/s (JDK intrinsics, x86 with SHA extensions), so digesting on the writing
- * thread would cap a file's writing at about 0.5 GB/s; in parallel the slowest digest is the cap.
+ * daemon thread of its own, and the sink's writes on one more: the writing thread only copies each
+ * byte once into a block and hands full blocks on. On one core SHA-256 runs at about 1.5 GB/s and
+ * MD5 at 0.75 GB/s (JDK intrinsics, x86 with SHA extensions), so digesting on the writing thread
+ * would cap a file's writing at about 0.5 GB/s; in parallel the slowest digest is the cap. The
+ * sink's writes wait for the device when it is written with direct I/O, and in the kernel's
+ * writeback otherwise: on their own thread, the writer reads and reassembles meanwhile.
  *
  * <p>Memory is bounded: at most {@code blocks} blocks of {@code blockBytes} exist; when the slowest
- * digest lags that far behind, {@link #write} waits for it (back-pressure). A stream shorter than
- * one block starts no thread and is digested by {@link #close}; the first block grows from 64 KiB,
- * so that small files do not cost a large buffer.
+ * worker lags that far behind, {@link #write} waits for it (back-pressure). A stream shorter than
+ * one block starts no thread and is written and digested by {@link #close}; the first block grows
+ * from 64 KiB, so that small files do not cost a large buffer.
  *
  * <p>The threads end with {@link #close}, also when it fails, or with {@link #abort}; a caller
- * closes or aborts in a {@code finally}. A digest failure is rethrown as an {@link IOException} by
- * the next write or by close; an interrupted wait ends in an {@link InterruptedIOException}, the
- * interrupt flag set again.
+ * closes or aborts in a {@code finally}. A digest's or the sink's failure on its thread is rethrown
+ * as an {@link IOException} by the next write, flush or close; an interrupted wait ends in an
+ * {@link InterruptedIOException}, the interrupt flag set again.
  *
  * <p>Not thread-safe: one writing thread.
  */
 public final class ParallelDigestOutputStream extends OutputStream {
   public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
-  public static final int DEFAULT_BLOCKS = 4;
+  public static final int DEFAULT_BLOCKS = 8;
   private static final int FIRST_BLOCK_BYTES = 64 << 10;
 
   private final OutputStream sink;
@@ -41,7 +43,8 @@ public final class ParallelDigestOutputStream extends OutputStream {
   private final int blocks;
   private final ArrayBlockingQueue<Block> pool;
   private int allocated = 1;
-  private List<DigestWorker> workers;
+  private List<BlockWorker> workers;
+  private BlockWorker sinkWorker;
   private Block current;
   // Bytes of the current block already written to the sink by flush().
   private int written;
@@ -103,6 +106,16 @@ public final class ParallelDigestOutputStream extends OutputStream {
   @Override
   public void flush() throws IOException {
     requireOpen();
+    if (workers != null) {
+      try {
+        sinkWorker.awaitIdle();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the sink");
+      }
+      rethrowFailure();
+    }
+    // The sink's thread is idle until the next block is handed to it.
     writeUnwritten();
     sink.flush();
   }
@@ -119,12 +132,12 @@ public final class ParallelDigestOutputStream extends OutputStream {
     closed = true;
     boolean done = false;
     try (sink) {
-      writeUnwritten();
       if (workers == null) {
+        writeUnwritten();
         digests.forEach(d -> d.update(current.bytes, 0, current.length));
       } else {
         handOver(current);
-        for (DigestWorker w : workers) {
+        for (BlockWorker w : workers) {
           w.finish();
         }
         rethrowFailure();
@@ -182,23 +195,35 @@ public final class ParallelDigestOutputStream extends OutputStream {
       return;
     }
     if (workers == null) {
-      workers = digests.stream().map(d -> new DigestWorker(d, pool, blocks)).toList();
+      startWorkers();
     }
     rethrowFailure();
-    // Hand over first, write after: the digests run while the sink takes the block. The block is
-    // not refilled meanwhile (only this thread takes blocks from the pool), and its length is
-    // read before, as a worker may return it to the pool at any time.
-    int length = current.length;
     handOver(current);
-    if (written < length) {
-      sink.write(current.bytes, written, length - written);
-    }
     current = nextBlock();
     current.length = 0;
     written = 0;
   }
 
+  private void startWorkers() {
+    List<BlockWorker> started = new ArrayList<>();
+    for (MessageDigest d : digests) {
+      started.add(
+          new BlockWorker(
+              "digest-" + d.getAlgorithm(), b -> d.update(b.bytes, 0, b.length), pool, blocks));
+    }
+    sinkWorker =
+        new BlockWorker(
+            "write", b -> sink.write(b.bytes, b.sinkFrom, b.length - b.sinkFrom), pool, blocks);
+    started.add(sinkWorker);
+    workers = List.copyOf(started);
+  }
+
+  /**
+   * Hands {@code block} to every worker; this thread does not touch it again until it comes back
+   * from the pool.
+   */
   private void handOver(Block block) {
+    block.sinkFrom = written;
     block.handedTo(workers.size());
     workers.forEach(w -> w.hand(block));
   }
@@ -228,16 +253,20 @@ public final class ParallelDigestOutputStream extends OutputStream {
   }
 
   private void rethrowFailure() throws IOException {
-    for (DigestWorker w : workers) {
-      if (w.failure() != null) {
-        throw new IOException("digest failed on its thread", w.failure());
+    for (BlockWorker w : workers) {
+      Throwable failure = w.failure();
+      if (failure != null) {
+        throw new IOException(
+            (w == sinkWorker ? "write failed on its thread: " : "digest failed on its thread: ")
+                + failure.getMessage(),
+            failure);
       }
     }
   }
 
   private void stopWorkers() {
     if (workers != null) {
-      workers.forEach(DigestWorker::abort);
+      workers.forEach(BlockWorker::abort);
     }
   }
 

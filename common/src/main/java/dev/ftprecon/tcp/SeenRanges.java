@@ -14,6 +14,11 @@ import java.util.TreeMap;
 public final class SeenRanges {
   private final int maxRanges;
   private final TreeMap<Long, Long> ranges = new TreeMap<>();
+  // The range with the greatest start, kept out of the map while segments come in order: each one
+  // then only moves its end (see wholeIsFirst).
+  private boolean hasTail;
+  private long tailStart;
+  private long tailEnd;
   private long highestEnd = Long.MIN_VALUE;
   private boolean capped;
 
@@ -37,6 +42,7 @@ public final class SeenRanges {
     if (capped) {
       return List.of(new long[] {start, end});
     }
+    flushTail();
     List<long[]> fresh = new ArrayList<>(2);
     long cursor = start;
     Map.Entry<Long, Long> before = ranges.floorEntry(start);
@@ -54,6 +60,54 @@ public final class SeenRanges {
     }
     add(start, end);
     return fresh;
+  }
+
+  /**
+   * If no byte of [start, end) was seen before because it begins at or past the furthest byte seen
+   * (a stream captured in order: nearly every segment), marks it seen and returns true, in constant
+   * time and without allocating; {@link #firstSeen} would have returned the whole range. Otherwise
+   * changes nothing and returns false. Once capped, like {@link #firstSeen}, every range counts as
+   * first seen.
+   */
+  public boolean wholeIsFirst(long start, long end) {
+    if (end <= start) {
+      return false;
+    }
+    if (capped) {
+      highestEnd = Math.max(highestEnd, end);
+      return true;
+    }
+    if (start < highestEnd) {
+      return false;
+    }
+    highestEnd = end;
+    if (hasTail && start == tailEnd) {
+      tailEnd = end;
+      return true;
+    }
+    flushTail();
+    Map.Entry<Long, Long> last = ranges.lastEntry();
+    if (last != null && last.getValue() == start) {
+      ranges.remove(last.getKey());
+      tailStart = last.getKey();
+    } else {
+      tailStart = start;
+    }
+    tailEnd = end;
+    hasTail = true;
+    if (ranges.size() + 1 > maxRanges) {
+      capped = true;
+      ranges.clear();
+      hasTail = false;
+    }
+    return true;
+  }
+
+  private void flushTail() {
+    if (hasTail) {
+      ranges.put(tailStart, tailEnd);
+      hasTail = false;
+    }
   }
 
   /** The end of the furthest byte seen: a keep-alive probe re-sends the byte just before it. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -178,7 +180,9 @@ public final class DataChannels {
     Broadcast<Map<Integer, String>> names = jsc.broadcast(fileNames);
     SerializableConfiguration conf =
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-    return new ArrayList<>(
+    // The captures' own hashes, first in the queue (see CaptureScan#startHashing).
+    scan.startHashing();
+    JavaFutureAction<List<TransferBytes>> assembling =
         sorted
             .queryExecution()
             .toRdd()
@@ -191,7 +195,17 @@ public final class DataChannels {
                     names,
                     jsc.broadcast(sizes),
                     OutputFiles.directIoMinBytes(spark.conf())))
-            .collect());
+            .collectAsync();
+    try {
+      return new ArrayList<>(assembling.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while assembling", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("assembly failed", e.getCause());
+    }
   }
 
   /** Capture nanoseconds to (about) microseconds: 2^10 ns. */

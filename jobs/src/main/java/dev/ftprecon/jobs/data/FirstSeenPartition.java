@@ -80,6 +80,10 @@ final class FirstSeenPartition implements FlatMapFunction<Iterator<InternalRow>,
         if (len == 1 && end == seen.highestEnd()) {
           return;
         }
+        if (seen.wholeIsFirst(offset, end)) {
+          out.add(withOffset(row, offset, 0, len, false));
+          return;
+        }
         long cursor = offset;
         for (long[] fresh : seen.firstSeen(offset, end)) {
           if (fresh[0] > cursor) {
