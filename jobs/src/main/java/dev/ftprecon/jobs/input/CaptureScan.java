@@ -56,6 +56,13 @@ public final class CaptureScan {
   /** Name of the scan's RDD, as shown in the Spark UI and to listeners. */
   public static final String RDD_NAME = "capture scan";
 
+  /**
+   * Captures totalling at most this many bytes are hashed as soon as the first pass is done (a
+   * fraction of a second of SHA-256, which then overlaps the control pass); larger ones just before
+   * the assembly ({@link #startHashing}).
+   */
+  static final long HASH_AT_ONCE_BYTES = 256L << 20;
+
   /** Name of the RDD that hashes whole files. */
   public static final String HASH_RDD_NAME = "capture hash";
 
@@ -88,6 +95,7 @@ public final class CaptureScan {
       List<CaptureFile> files,
       List<SplitSummary> summaries,
       Supplier<JavaFutureAction<List<FileHash>>> startHashing,
+      boolean hashNow,
       List<Row> greetings,
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
@@ -98,6 +106,9 @@ public final class CaptureScan {
     this.files = files;
     this.summaries = summaries;
     this.startHashing = startHashing;
+    if (hashNow) {
+      startHashing();
+    }
     this.greetings = greetings;
     this.selectTasks = selectTasks;
     this.cuts = cuts;
@@ -120,6 +131,7 @@ public final class CaptureScan {
     JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
     Supplier<JavaFutureAction<List<FileHash>>> hashing =
         () -> hash(spark, planner.packWhole(files), conf);
+    boolean hashNow = files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES;
     List<SplitSummary> summaries = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
     collectSummaries(await(scanning), summaries, greetings);
@@ -133,6 +145,7 @@ public final class CaptureScan {
           files,
           summaries,
           hashing,
+          hashNow,
           cut(greetings, combined.cuts(), Set.of()),
           tasks,
           combined.cuts(),
@@ -177,6 +190,7 @@ public final class CaptureScan {
         files,
         summaries,
         hashing,
+        hashNow,
         greeted,
         selectTasks,
         whole.cuts(),
@@ -370,13 +384,13 @@ public final class CaptureScan {
   }
 
   /**
-   * Starts the job that hashes every capture whole ({@link #captures} waits for it), once. The job
-   * calls it just before it submits the assembly. Hashing is one sequential read of each file
-   * (SHA-256 of the 4.93 GB bench capture: 3.6 CPU-s in one task). Started right after the first
-   * pass, it held one of the two local slots through the control, facts and second passes, which
-   * then ran one task at a time. Submitted before the assembly, it runs beside the largest
-   * transfer's sort; submitted after it, its reads competed with that transfer's digest threads
-   * (README "Benchmark").
+   * Starts the job that hashes every capture whole ({@link #captures} waits for it), once: for
+   * small captures when the first pass is done, for others when the job calls it, just before it
+   * submits the assembly. Hashing is one sequential read of each file (SHA-256 of the 4.93 GB bench
+   * capture: 3.6 CPU-s in one task). Started right after the first pass, it held one of the two
+   * local slots through the control, facts and second passes, which then ran one task at a time.
+   * Submitted before the assembly, it runs beside the largest transfer's sort; submitted after it,
+   * its reads competed with that transfer's digest threads (README "Benchmark").
    */
   public synchronized void startHashing() {
     if (hashing == null) {
