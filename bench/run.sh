@@ -50,6 +50,8 @@ matching() {
 run() {
   local tool="$1" out="$WORK/out-$1" log="$WORK/time-$1.log"
   rm -rf "$out"
+  # Each tool starts with no dirty pages of the one before still being written back.
+  sync
   case "$tool" in
     ours1|ours2)
       # shellcheck disable=SC2086 # OURS_ARGS is a list of options
