@@ -65,6 +65,11 @@ DEFAULT_JAVA_OPTS="-Xmx2g -XX:+UseParallelGC"
 # took ~1.5 CPU-s less and a median 22.5 s instead of 23.75 s (3 alternating runs each). Small
 # runs keep the default thresholds: with C1 alone they made an 11 MB run ~0.3 s slower.
 LARGE_RUN_JAVA_OPTS="-XX:CompileThresholdScaling=2 -XX:Tier4InvocationThreshold=20000 -XX:Tier4CompileThreshold=30000"
+# They also keep warm-but-not-hot code (Spark's planner, Janino, Java serialization...) out of C2
+# with the compiler directives in conf/jit-directives.json (measured there). The JVM announces
+# the file on its console ("1 compiler directives added"), sent to stderr: stdout is the job's.
+LARGE_RUN_DIRECTIVES=(-XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutputToStderr
+  "-XX:CompilerDirectivesFile=$FTPRECON_HOME/conf/jit-directives.json")
 
 # Small local runs compile with C1 only (-XX:TieredStopAtLevel=1). Most of a small run is JVM and
 # Spark start-up code, run a few thousand times each: C2 recompiling it (with C1's profiling code in
@@ -111,15 +116,16 @@ cds_current() {
 
 run_main() {
   local main="$1"; shift
-  local java_opts="${FTPRECON_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+  local java_opts="${FTPRECON_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}" directives=()
   if [ -z "${FTPRECON_JAVA_OPTS:-}" ] && [ "$main" = dev.ftprecon.jobs.FtpReconstructMain ]; then
     if small_local_run "$@"; then
       java_opts="$java_opts $SMALL_RUN_JAVA_OPTS"
     else
       java_opts="$java_opts $LARGE_RUN_JAVA_OPTS"
+      directives=("${LARGE_RUN_DIRECTIVES[@]}")
     fi
   fi
-  local cmd=(java $java_opts "${SPARK_JVM_OPENS[@]}"
+  local cmd=(java $java_opts "${directives[@]}" "${SPARK_JVM_OPENS[@]}"
     "${SPARK_DEFAULTS[@]}" -Dlog4j2.configurationFile="file:$FTPRECON_HOME/conf/log4j2.properties"
     -cp "$APP_JAR:$(cat "$CLASSPATH_FILE")")
   if [ "${FTPRECON_CDS:-on}" = off ]; then

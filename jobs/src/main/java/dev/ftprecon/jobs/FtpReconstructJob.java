@@ -17,7 +17,7 @@ import dev.ftprecon.jobs.input.CaptureFile;
 import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SegmentSelection;
-import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import java.time.Instant;
 import java.util.Comparator;
@@ -84,7 +84,7 @@ public final class FtpReconstructJob {
                 options.controlPorts(),
                 detected,
                 paths,
-                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+                SharedConfiguration.of(spark),
                 options.maskPasswords(),
                 options.ftpLimits(),
                 partitions)

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 
 import dev.ftprecon.ftp.FtpLimits;
-import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.Collections;
 import java.util.Iterator;
@@ -43,7 +43,7 @@ public final class ControlChannels {
       Set<Integer> controlPorts,
       Set<String> detected,
       Broadcast<List<String>> capturePaths,
-      SerializableConfiguration conf,
+      SharedConfiguration conf,
       boolean maskPasswords,
       FtpLimits limits,
       int partitions) {

@@ -7,7 +7,7 @@ import dev.ftprecon.ftp.FtpLimits;
 import dev.ftprecon.ftp.FtpSessionSummary;
 import dev.ftprecon.jobs.ReconstructOptions;
 import dev.ftprecon.jobs.input.PayloadReader;
-import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import dev.ftprecon.jobs.schema.Times;
 import dev.ftprecon.output.SafeNames;
@@ -29,13 +29,13 @@ import org.apache.spark.sql.RowFactory;
 final class ControlPartition implements FlatMapFunction<Iterator<Row>, ControlResult> {
   private static final long serialVersionUID = 1L;
   private final Broadcast<List<String>> capturePaths;
-  private final SerializableConfiguration conf;
+  private final SharedConfiguration conf;
   private final boolean maskPasswords;
   private final FtpLimits limits;
 
   ControlPartition(
       Broadcast<List<String>> capturePaths,
-      SerializableConfiguration conf,
+      SharedConfiguration conf,
       boolean maskPasswords,
       FtpLimits limits) {
     this.capturePaths = capturePaths;

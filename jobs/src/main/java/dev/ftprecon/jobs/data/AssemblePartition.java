@@ -14,7 +14,7 @@ import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
 import dev.ftprecon.digest.ParallelDigestOutputStream;
 import dev.ftprecon.jobs.input.PayloadReader;
-import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
 import dev.ftprecon.tcp.StreamAssembler;
@@ -48,7 +48,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
   private static final int SYN = 0x02;
   private static final int RST = 0x04;
 
-  private final SerializableConfiguration conf;
+  private final SharedConfiguration conf;
   private final String outputDir;
   private final Broadcast<List<String>> capturePaths;
   private final Broadcast<Map<Integer, String>> fileNames;
@@ -56,7 +56,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
   private final long directIoMinBytes;
 
   AssemblePartition(
-      SerializableConfiguration conf,
+      SharedConfiguration conf,
       String outputDir,
       Broadcast<List<String>> capturePaths,
       Broadcast<Map<Integer, String>> fileNames,

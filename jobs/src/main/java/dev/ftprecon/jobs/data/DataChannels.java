@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.shiftright;
 
 import dev.ftprecon.jobs.input.CaptureScan;
-import dev.ftprecon.jobs.input.SerializableConfiguration;
+import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.jobs.schema.SegmentSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,8 +178,7 @@ public final class DataChannels {
                 col("capture_id"),
                 col("record_offset"));
     Broadcast<Map<Integer, String>> names = jsc.broadcast(fileNames);
-    SerializableConfiguration conf =
-        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    SharedConfiguration conf = SharedConfiguration.of(spark);
     // The captures' own hashes, first in the queue (see CaptureScan#startHashing).
     scan.startHashing();
     JavaFutureAction<List<TransferBytes>> assembling =

@@ -86,7 +86,7 @@ public final class CaptureScan {
   private final List<Row> greetings;
   private final List<ScanTask> selectTasks;
   private final Map<Integer, Long> cuts;
-  private final SerializableConfiguration conf;
+  private final SharedConfiguration conf;
   private final List<Dataset<Row>> cached;
 
   private CaptureScan(
@@ -99,7 +99,7 @@ public final class CaptureScan {
       List<Row> greetings,
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
-      SerializableConfiguration conf,
+      SharedConfiguration conf,
       List<Dataset<Row>> cached) {
     this.spark = spark;
     this.scanned = scanned;
@@ -118,8 +118,7 @@ public final class CaptureScan {
 
   public static CaptureScan run(
       SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
-    SerializableConfiguration conf =
-        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    SharedConfiguration conf = SharedConfiguration.of(spark);
     SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
     List<ScanTask> tasks = new ArrayList<>();
     planner
@@ -201,7 +200,7 @@ public final class CaptureScan {
   private static Dataset<Row> scan(
       SparkSession spark,
       List<ScanTask> tasks,
-      SerializableConfiguration conf,
+      SharedConfiguration conf,
       Set<Integer> controlPorts) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // One task per partition: parallelize gives each of n slices exactly one of n elements.
@@ -248,7 +247,7 @@ public final class CaptureScan {
 
   /** Starts the job that hashes every file whole, one task per packed group of files. */
   private static JavaFutureAction<List<FileHash>> hash(
-      SparkSession spark, List<List<CaptureFile>> groups, SerializableConfiguration conf) {
+      SparkSession spark, List<List<CaptureFile>> groups, SharedConfiguration conf) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     return jsc.parallelize(groups, Math.max(1, groups.size()))
         .flatMap(group -> group.stream().map(f -> FileHasher.hash(f, conf.value())).iterator())

@@ -19,11 +19,11 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
-  private final SerializableConfiguration conf;
+  private final SharedConfiguration conf;
   private final Set<Integer> controlPorts;
   private final int maxDirections;
 
-  ScanPartition(SerializableConfiguration conf, Set<Integer> controlPorts, int maxDirections) {
+  ScanPartition(SharedConfiguration conf, Set<Integer> controlPorts, int maxDirections) {
     this.conf = conf;
     this.controlPorts = controlPorts;
     this.maxDirections = maxDirections;

@@ -16,11 +16,11 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class SelectPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
-  private final SerializableConfiguration conf;
+  private final SharedConfiguration conf;
   private final SegmentRows selection;
   private final Map<Integer, Long> cuts;
 
-  SelectPartition(SerializableConfiguration conf, SegmentRows selection, Map<Integer, Long> cuts) {
+  SelectPartition(SharedConfiguration conf, SegmentRows selection, Map<Integer, Long> cuts) {
     this.conf = conf;
     this.selection = selection;
     this.cuts = cuts;
