@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -195,16 +194,7 @@ public final class DataChannels {
                     jsc.broadcast(sizes),
                     OutputFiles.directIoMinBytes(spark.conf())))
             .collectAsync();
-    try {
-      return new ArrayList<>(assembling.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while assembling", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException("assembly failed", e.getCause());
-    }
+    return new ArrayList<>(CaptureScan.await(assembling));
   }
 
   /** Capture nanoseconds to (about) microseconds: 2^10 ns. */

@@ -255,7 +255,11 @@ public final class CaptureScan {
         .collectAsync();
   }
 
-  private static <T> T await(JavaFutureAction<T> action) {
+  /**
+   * The result of a job started with a {@code collectAsync}; its failure is rethrown unwrapped when
+   * it is a runtime exception.
+   */
+  public static <T> T await(JavaFutureAction<T> action) {
     try {
       return action.get();
     } catch (InterruptedException e) {
