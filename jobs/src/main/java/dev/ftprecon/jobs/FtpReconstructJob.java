@@ -17,7 +17,6 @@ import dev.ftprecon.jobs.input.CaptureFile;
 import dev.ftprecon.jobs.input.CaptureInputs;
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SegmentSelection;
-import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.jobs.schema.CaptureSchema;
 import java.time.Instant;
 import java.util.Comparator;
@@ -84,7 +83,7 @@ public final class FtpReconstructJob {
                 options.controlPorts(),
                 detected,
                 paths,
-                SharedConfiguration.of(spark),
+                scan.conf(),
                 options.maskPasswords(),
                 options.ftpLimits(),
                 partitions)

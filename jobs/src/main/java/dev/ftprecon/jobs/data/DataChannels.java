@@ -177,7 +177,7 @@ public final class DataChannels {
                 col("capture_id"),
                 col("record_offset"));
     Broadcast<Map<Integer, String>> names = jsc.broadcast(fileNames);
-    SharedConfiguration conf = SharedConfiguration.of(spark);
+    SharedConfiguration conf = scan.conf();
     // The captures' own hashes, first in the queue (see CaptureScan#startHashing).
     scan.startHashing();
     JavaFutureAction<List<TransferBytes>> assembling =

@@ -95,7 +95,6 @@ public final class CaptureScan {
       List<CaptureFile> files,
       List<SplitSummary> summaries,
       Supplier<JavaFutureAction<List<FileHash>>> startHashing,
-      boolean hashNow,
       List<Row> greetings,
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
@@ -106,9 +105,6 @@ public final class CaptureScan {
     this.files = files;
     this.summaries = summaries;
     this.startHashing = startHashing;
-    if (hashNow) {
-      startHashing();
-    }
     this.greetings = greetings;
     this.selectTasks = selectTasks;
     this.cuts = cuts;
@@ -117,6 +113,15 @@ public final class CaptureScan {
   }
 
   public static CaptureScan run(
+      SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
+    CaptureScan scan = scanAll(spark, files, controlPorts);
+    if (files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES) {
+      scan.startHashing();
+    }
+    return scan;
+  }
+
+  private static CaptureScan scanAll(
       SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
     SharedConfiguration conf = SharedConfiguration.of(spark);
     SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
@@ -130,7 +135,6 @@ public final class CaptureScan {
     JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
     Supplier<JavaFutureAction<List<FileHash>>> hashing =
         () -> hash(spark, planner.packWhole(files), conf);
-    boolean hashNow = files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES;
     List<SplitSummary> summaries = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
     collectSummaries(await(scanning), summaries, greetings);
@@ -144,7 +148,6 @@ public final class CaptureScan {
           files,
           summaries,
           hashing,
-          hashNow,
           cut(greetings, combined.cuts(), Set.of()),
           tasks,
           combined.cuts(),
@@ -189,7 +192,6 @@ public final class CaptureScan {
         files,
         summaries,
         hashing,
-        hashNow,
         greeted,
         selectTasks,
         whole.cuts(),
@@ -399,6 +401,11 @@ public final class CaptureScan {
     if (hashing == null) {
       hashing = startHashing.get();
     }
+  }
+
+  /** The Hadoop configuration the passes' tasks read, broadcast once for the whole job. */
+  public SharedConfiguration conf() {
+    return conf;
   }
 
   public void unpersist() {
