@@ -2,8 +2,6 @@ package dev.ftprecon.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,23 +52,12 @@ class DirectIoOutputIT extends SparkTestBase {
             .sorted()
             .toList();
     assertThat(expected).hasSizeGreaterThanOrEqualTo(10);
-    List<String> actual;
-    try (Stream<Path> files = Files.walk(out.resolve("files"))) {
-      actual =
-          files
-              // a transfer that failed may leave an empty file; only bytes are compared here
-              .filter(f -> f.toFile().isFile() && f.toFile().length() > 0)
-              .map(
-                  f -> {
-                    try {
-                      return Hashes.sha256(f);
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  })
-              .sorted()
-              .toList();
-    }
+    List<String> actual =
+        Hashes.sha256OfEach(out.resolve("files")).stream()
+            // a transfer that failed may leave an empty file; only bytes are compared here
+            .filter(sum -> !sum.equals(Hashes.OF_NOTHING))
+            .sorted()
+            .toList();
     assertThat(actual).isEqualTo(expected);
   }
 }

@@ -3,13 +3,8 @@ package dev.ftprecon.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ftprecon.bench.SyntheticCapture;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.Test;
@@ -48,16 +43,6 @@ class ShuffleFootprintIT extends SparkTestBase {
     assertThat(mixed.shuffleBytes - ftpOnly.shuffleBytes).isLessThan(1024);
   }
 
-  static List<String> sha256OfEach(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      List<String> sums = new ArrayList<>();
-      for (Path f : files.sorted().toList()) {
-        sums.add(Hashes.sha256(f));
-      }
-      return sums;
-    }
-  }
-
   private record Run(SyntheticCapture.Result capture, long shuffleBytes) {}
 
   private Run run(String name, long httpBytes) throws Exception {
@@ -80,7 +65,7 @@ class ShuffleFootprintIT extends SparkTestBase {
       JobSummary summary = reconstruct(out, pcap.toString());
       spark.sparkContext().listenerBus().waitUntilEmpty();
       assertThat(summary.transfers()).isEqualTo(capture.files().size());
-      assertThat(sha256OfEach(out.resolve("files")))
+      assertThat(Hashes.sha256OfEach(out.resolve("files")))
           .containsExactlyInAnyOrderElementsOf(
               capture.files().values().stream().map(v -> v.split(" ")[0]).toList());
     } finally {
