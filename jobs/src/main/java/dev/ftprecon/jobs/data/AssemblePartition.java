@@ -39,8 +39,9 @@ import org.apache.spark.sql.catalyst.InternalRow;
  *
  * <p>The hot loop of the job: one task writes a whole multi-GiB transfer. Rows come as Spark's
  * internal rows (no conversion to external rows), payloads are handed on from the reader's window
- * without a copy, and SHA-256 and MD5 are computed on threads of their own ({@link
- * ParallelDigestOutputStream}), which also writes the file in 1 MiB blocks.
+ * without a copy, and SHA-256 and MD5 (unless {@link OutputFiles#MD5} is off) are computed on
+ * threads of their own ({@link ParallelDigestOutputStream}), which also writes the file in 1 MiB
+ * blocks.
  */
 final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, TransferBytes> {
   private static final long serialVersionUID = 1L;
@@ -54,6 +55,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
   private final Broadcast<Map<Integer, String>> fileNames;
   private final Broadcast<Map<Integer, Long>> expectedBytes;
   private final long directIoMinBytes;
+  private final boolean md5;
 
   AssemblePartition(
       SharedConfiguration conf,
@@ -61,13 +63,15 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
       Broadcast<List<String>> capturePaths,
       Broadcast<Map<Integer, String>> fileNames,
       Broadcast<Map<Integer, Long>> expectedBytes,
-      long directIoMinBytes) {
+      long directIoMinBytes,
+      boolean md5) {
     this.conf = conf;
     this.outputDir = outputDir;
     this.capturePaths = capturePaths;
     this.fileNames = fileNames;
     this.expectedBytes = expectedBytes;
     this.directIoMinBytes = directIoMinBytes;
+    this.md5 = md5;
   }
 
   @Override
@@ -111,8 +115,7 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
                     conf.value(),
                     expectedBytes.value().getOrDefault(transfer, 0L),
                     directIoMinBytes),
-                "SHA-256",
-                "MD5");
+                md5 ? new String[] {"SHA-256", "MD5"} : new String[] {"SHA-256"});
         boolean closed = false;
         try {
           PrefixKeepingOutputStream head =
@@ -135,7 +138,12 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
           closed = true;
           String mime = MimeDetector.detect(head.prefix(), head.kept(), file);
           return facts.toBytes(
-              transfer, file, result, hex(digested.digest(0)), hex(digested.digest(1)), mime);
+              transfer,
+              file,
+              result,
+              hex(digested.digest(0)),
+              md5 ? hex(digested.digest(1)) : null,
+              mime);
         } finally {
           if (!closed) {
             digested.abort();

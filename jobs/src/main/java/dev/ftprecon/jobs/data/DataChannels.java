@@ -192,7 +192,8 @@ public final class DataChannels {
                     capturePaths,
                     names,
                     jsc.broadcast(sizes),
-                    OutputFiles.directIoMinBytes(spark.conf())))
+                    OutputFiles.directIoMinBytes(spark.conf()),
+                    OutputFiles.md5(spark.conf())))
             .collectAsync();
     return new ArrayList<>(CaptureScan.await(assembling));
   }
