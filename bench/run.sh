@@ -8,7 +8,12 @@
 # usage: bench/run.sh [SIZE]            SIZE of the large download, e.g. 1g, 4g (default 4g)
 # env:   BENCH_DIR (default /tmp)       work directory; the capture stays there for reuse
 #        ROUNDS (3)  SMALL (300)  SMALL_MAX (2m)  SEED (1)
-#        TOOLS ("ours2 tshark ceiling ours1")   which runs, in the order of each round
+#        TOOLS ("ours2 ours2-nomd5 tshark ceiling ours1")   which runs, in the order of each round:
+#          ours1, ours2         ftprecon with local[1], local[2] (default settings)
+#          ours2-nomd5          local[2] with --conf spark.ftprecon.output.md5=false
+#          ours1-onecore, ours2-onecore   local[1] / local[2] pinned to one core (taskset -c 0):
+#                               what one core does, since local[1] alone still uses both cores
+#                               (its digest and write threads, the JIT, the GC)
 #        OURS_ARGS ("")                  extra options for bin/ftp-reconstruct (e.g. --conf k=v)
 set -euo pipefail
 
@@ -19,7 +24,7 @@ ROUNDS="${ROUNDS:-3}"
 SMALL="${SMALL:-300}"
 SMALL_MAX="${SMALL_MAX:-2m}"
 SEED="${SEED:-1}"
-TOOLS="${TOOLS:-ours2 tshark ceiling ours1}"
+TOOLS="${TOOLS:-ours2 ours2-nomd5 tshark ceiling ours1}"
 CAPTURE="$WORK/capture-$SIZE-$SMALL-$SEED.pcap"
 MANIFEST="$CAPTURE.sha256"
 TIME=/usr/bin/time
@@ -53,10 +58,16 @@ run() {
   # Each tool starts with no dirty pages of the one before still being written back.
   sync
   case "$tool" in
-    ours1|ours2)
+    ours*)
+      local slots="${tool#ours}" pin=() extra=()
+      slots="${slots%%-*}"
+      case "$tool" in
+        *-nomd5) extra=(--conf spark.ftprecon.output.md5=false) ;;
+        *-onecore) pin=(taskset -c 0) ;;
+      esac
       # shellcheck disable=SC2086 # OURS_ARGS is a list of options
-      $TIME -v "$ROOT/bin/ftp-reconstruct" --master "local[${tool#ours}]" ${OURS_ARGS:-} -o "$out" "$CAPTURE" \
-        > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
+      $TIME -v "${pin[@]}" "$ROOT/bin/ftp-reconstruct" --master "local[$slots]" "${extra[@]}" ${OURS_ARGS:-} \
+        -o "$out" "$CAPTURE" > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
     tshark)
       mkdir -p "$out"
       $TIME -v tshark -o tcp.reassemble_out_of_order:TRUE --export-objects "ftp-data,$out" \
@@ -105,12 +116,14 @@ awk -v bytes="$BYTES" -v files="$FILES" '
   }
   END {
     ts = ("tshark" in seen) ? median(wall["tshark"]) : 0
-    printf "%-8s %9s %9s %13s %14s %13s\n", "tool", "wall s", "MB/s", "peak RSS MiB", "tshark/tool", "files exact"
+    printf "%-14s %9s %9s %13s %14s %13s\n", "tool", "wall s", "MB/s", "peak RSS MiB", "tshark/tool", "files exact"
     for (t in seen) {
       w = median(wall[t])
-      printf "%-8s %9.2f %9.0f %13d %14s %13s\n", t, w, bytes / w / 1e6, rss[t],
+      printf "%-14s %9.2f %9.0f %13d %14s %13s\n", t, w, bytes / w / 1e6, rss[t],
         ts ? sprintf("%.2fx", ts / w) : "-", median(m[t]) "/" files
     }
     if (("ours1" in seen) && ("ours2" in seen))
       printf "local[2] speed-up over local[1]: %.2fx\n", median(wall["ours1"]) / median(wall["ours2"])
+    if (("ours1-onecore" in seen) && ("ours2" in seen))
+      printf "two cores (local[2]) over one core (local[1], taskset -c 0): %.2fx\n", median(wall["ours1-onecore"]) / median(wall["ours2"])
   }' "$RESULTS"
