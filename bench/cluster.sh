@@ -73,10 +73,8 @@ pids+=($!)
 await "$WORK/worker.log" "Successfully registered with master"
 
 awk '{print $1}' "$MANIFEST" | sort > "$WORK/expected.sums"
-matching() {
-  find "$1" -type f -print0 | xargs -0 -r -n 64 sha256sum | awk '{print $1}' | sort \
-    | comm -12 - "$WORK/expected.sums" | wc -l
-}
+# shellcheck source=time-v.sh
+source "$ROOT/bench/time-v.sh"
 
 run() { # variant round
   local out="$WORK/out" log="$WORK/time-$1.log" driver_flags=() conf=()
@@ -100,9 +98,9 @@ run() { # variant round
     "${conf[@]}" "$APP_JAR" -o "$out" "$CAPTURE" > "$WORK/stdout-$1.log" 2> "$log" || true
   grep -q "Exit status: 0" "$log" || echo "$1 failed, see $log" >&2
   local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
-  echo "$1 $2 $wall $rss $(matching "$out/files")"
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mib "$log")
+  echo "$1 $2 $wall $rss $(matching "$out/files" "$WORK/expected.sums")"
   rm -rf "$out"
 }
 

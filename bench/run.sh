@@ -45,11 +45,8 @@ BYTES=$(stat -c %s "$CAPTURE")
 FILES=$(wc -l < "$MANIFEST")
 awk '{print $1}' "$MANIFEST" | sort > "$WORK/expected.sums"
 
-# Files in DIR whose sha256 is one of the originals'.
-matching() {
-  find "$1" -type f -print0 | xargs -0 -r -n 64 sha256sum | awk '{print $1}' | sort \
-    | comm -12 - "$WORK/expected.sums" | wc -l
-}
+# shellcheck source=time-v.sh
+source "$ROOT/bench/time-v.sh"
 
 # run TOOL ROUND: prints "tool round wall_s rss_mib matching"
 run() {
@@ -81,12 +78,12 @@ run() {
     echo "$tool failed, see $log" >&2
   fi
   local wall rss match
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mib "$log")
   if [ "$tool" = ceiling ]; then
     match=$(sed -n 's/.*, \([0-9]*\) of [0-9]* files match.*/\1/p' "$WORK/stdout-$tool.log")
   else
-    match=$(matching "$out")
+    match=$(matching "$out" "$WORK/expected.sums")
   fi
   rm -rf "$out"
   echo "$tool $2 $wall $rss $match"
