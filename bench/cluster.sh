@@ -73,8 +73,8 @@ pids+=($!)
 await "$WORK/worker.log" "Successfully registered with master"
 
 awk '{print $1}' "$MANIFEST" | sort > "$WORK/expected.sums"
-# shellcheck source=time-v.sh
-source "$ROOT/bench/time-v.sh"
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
 run() { # variant round
   local out="$WORK/out" log="$WORK/time-$1.log" driver_flags=() conf=()
@@ -106,11 +106,7 @@ run() { # variant round
 
 echo "cluster $MASTER: 1 worker, $CORES cores, executor $EXECUTOR_MEMORY; capture $CAPTURE" \
   "($(stat -c %s "$CAPTURE") bytes, $(wc -l < "$MANIFEST") files); rounds: $ROUNDS" >&2
-: > "$WORK/results.txt"
-for round in $(seq 1 "$ROUNDS"); do
-  for variant in $VARIANTS; do
-    run "$variant" "$round" | tee -a "$WORK/results.txt" >&2
-  done
-done
+# shellcheck disable=SC2086 # VARIANTS is a list of names
+alternate "$ROUNDS" "$WORK/results.txt" $VARIANTS
 awk '{ w[$1] = w[$1] " " $3; m[$1] = m[$1] " " $5 }
   END { for (v in w) printf "%-6s walls:%s  files exact:%s\n", v, w[v], m[v] }' "$WORK/results.txt"

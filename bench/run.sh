@@ -45,8 +45,8 @@ BYTES=$(stat -c %s "$CAPTURE")
 FILES=$(wc -l < "$MANIFEST")
 awk '{print $1}' "$MANIFEST" | sort > "$WORK/expected.sums"
 
-# shellcheck source=time-v.sh
-source "$ROOT/bench/time-v.sh"
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
 # run TOOL ROUND: prints "tool round wall_s rss_mib matching"
 run() {
@@ -96,12 +96,8 @@ rm -rf "$WORK/warm-up"
 
 echo "capture: $CAPTURE ($BYTES bytes, $FILES FTP files); $(nproc) cores; rounds: $ROUNDS"
 RESULTS="$WORK/results.txt"
-: > "$RESULTS"
-for round in $(seq 1 "$ROUNDS"); do
-  for tool in $TOOLS; do
-    run "$tool" "$round" | tee -a "$RESULTS" >&2
-  done
-done
+# shellcheck disable=SC2086 # TOOLS is a list of names
+alternate "$ROUNDS" "$RESULTS" $TOOLS
 
 # Median per tool; ratio = tshark's median wall / the tool's.
 awk -v bytes="$BYTES" -v files="$FILES" '
