@@ -1,11 +1,16 @@
 package dev.ftprecon.flow;
 
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.SequenceSpan;
 
 /**
  * What the segments of one direction said, over part of a capture. Times are capture nanoseconds;
  * {@link #NONE} marks a time never seen. Two facts of the same direction merge by min, max and sum
  * ({@link #merge}), in any order.
+ *
+ * <p>Besides, the facts of one table ({@link DirectionTable}) summarise the direction's sequence
+ * space over the segments they saw ({@link #span}); spans do not merge, they chain in capture order
+ * ({@link dev.ftprecon.tcp.SpanChain}), each known by its {@link #piece} number.
  */
 public final class DirectionFacts {
   /** A time that was not seen. */
@@ -18,6 +23,8 @@ public final class DirectionFacts {
 
   private static final int GREETING_DASH = 0x3232302D;
 
+  private final int piece;
+  private final SequenceSpan span = new SequenceSpan();
   private long firstNanos = NONE;
   private long lastNanos = Long.MIN_VALUE;
   private long synNanos = NONE;
@@ -27,6 +34,15 @@ public final class DirectionFacts {
   private long firstPayloadNanos = NONE;
   private int firstPayloadHead;
   private boolean greeting;
+
+  public DirectionFacts() {
+    this(0);
+  }
+
+  /** Facts numbered {@code piece}: how many times their table was emptied before they began. */
+  public DirectionFacts(int piece) {
+    this.piece = piece;
+  }
 
   /**
    * Adds one segment: {@code head} is its first four payload bytes as a big-endian int (0 when the
@@ -52,7 +68,10 @@ public final class DirectionFacts {
     }
   }
 
-  /** Folds {@code other} (the same direction, elsewhere in the captures) into this. */
+  /**
+   * Folds {@code other} (the same direction, elsewhere in the captures) into this; the spans stay
+   * apart (this one is kept).
+   */
   public void merge(DirectionFacts other) {
     segments += other.segments;
     firstNanos = Math.min(firstNanos, other.firstNanos);
@@ -65,6 +84,16 @@ public final class DirectionFacts {
       firstPayloadHead = other.firstPayloadHead;
     }
     greeting |= other.greeting;
+  }
+
+  /** The number of times the table was emptied before these facts began (0 for the first). */
+  public int piece() {
+    return piece;
+  }
+
+  /** The sequence space of the segments seen that carry stream ({@link StreamSegments}). */
+  public SequenceSpan span() {
+    return span;
   }
 
   public long firstNanos() {

@@ -21,6 +21,7 @@ public final class DirectionTable {
   private final DirectionKey probe = new DirectionKey();
   private Entry last;
   private Entry beforeLast;
+  private int flushes;
 
   private record Entry(DirectionKey key, DirectionFacts facts) {}
 
@@ -51,19 +52,21 @@ public final class DirectionTable {
           flush();
         }
         DirectionKey key = probe.copy();
-        e = new Entry(key, new DirectionFacts());
+        e = new Entry(key, new DirectionFacts(flushes));
         facts.put(key, e);
       }
       beforeLast = last;
       last = e;
     }
     e.facts.see(nanos, s.flags(), s.payloadLength(), head);
+    StreamSegments.addTo(e.facts.span(), s, nanos);
   }
 
   /** Hands every direction held to the sink and empties the table. */
   public void flush() {
     facts.values().forEach(e -> sink.accept(e.key, e.facts));
     facts.clear();
+    flushes++;
     last = null;
     beforeLast = null;
   }

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
  *
  * <p>Overlaps. IPv6: a fragment that overlaps bytes already received drops the whole datagram and
  * its later fragments, as RFC 5722 section 4 requires (RFC 8200 4.5 repeats it). IPv4: the first
- * copy of each byte wins, as in our TCP reassembly (dev.ftprecon.tcp.SeenRanges) and as a capture
- * analyst wants: nothing already received is overwritten, the new parts are filled in, and the
- * datagram comes out flagged {@link #lastOverlapped()} (and {@link #lastConflicting()} when the
+ * copy of each byte wins, as in our TCP reassembly (dev.ftprecon.tcp.FirstCopySweep) and as a
+ * capture analyst wants: nothing already received is overwritten, the new parts are filled in, and
+ * the datagram comes out flagged {@link #lastOverlapped()} (and {@link #lastConflicting()} when the
  * bytes disagree). In both versions a fragment whose bytes all arrived before, identical, is a
  * duplicate and ignored (RFC 5722 Errata 3089; a capture taken on a mirror port repeats frames).
  *

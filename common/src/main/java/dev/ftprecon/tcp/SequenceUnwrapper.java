@@ -33,6 +33,15 @@ public final class SequenceUnwrapper {
   }
 
   /**
+   * Resumes where another unwrapper with the same base left off: {@code highestOffset} is the
+   * highest offset it returned (see {@link SpanChain}).
+   */
+  public SequenceUnwrapper(long baseSeq, long highestOffset) {
+    this(baseSeq);
+    this.highestOffset = highestOffset;
+  }
+
+  /**
    * Maps a sequence number to its stream offset, relative to the base.
    *
    * @param seq32 a 32-bit sequence number, in [0, 2^32)

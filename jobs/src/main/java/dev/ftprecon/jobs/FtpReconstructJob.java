@@ -98,13 +98,16 @@ public final class FtpReconstructJob {
 
     ChannelMatching matching =
         new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
-    matching.match(DataChannels.connectionFacts(spark, scan.facts(), matching.endpoints()));
+    DataChannels.Collected facts =
+        DataChannels.connectionFacts(spark, scan.facts(), matching.endpoints());
+    matching.match(facts.connections());
     IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
     List<TransferBytes> bytes =
         DataChannels.assemble(
             spark,
             scan,
             matching.assignments(),
+            facts.spans(),
             paths,
             matching.fileNames(),
             out.staging(),

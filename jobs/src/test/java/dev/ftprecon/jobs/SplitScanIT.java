@@ -29,6 +29,7 @@ class SplitScanIT extends SparkTestBase {
   @TempDir static Path whole;
   @TempDir static Path split;
   @TempDir static Path rescanned;
+  @TempDir static Path pieces;
   private static List<Long> records;
   private static int wholeTasks;
   private static int splitTasks;
@@ -66,6 +67,13 @@ class SplitScanIT extends SparkTestBase {
     reconstruct(split, in.toString());
     splitTasks = tasks.takeMost(spark);
 
+    // Direction tables of two entries: each split's facts come in many pieces, whose sequence
+    // spans must chain (in the split, then across splits) into the offsets of the whole-file run.
+    spark.sparkContext().conf().set(CaptureScan.MAX_DIRECTIONS, "2");
+    reconstruct(pieces, in.toString());
+    spark.sparkContext().conf().remove(CaptureScan.MAX_DIRECTIONS);
+    tasks.takeMost(spark);
+
     spark.conf().set("spark.sql.files.maxPartitionBytes", "128k");
     spark.conf().unset("spark.sql.files.openCostInBytes");
     spark.conf().set(CaptureScan.RESCAN_SPLIT_FILES, "true");
@@ -93,6 +101,16 @@ class SplitScanIT extends SparkTestBase {
     assertThat(expected.tables().get("transfers")).hasSizeGreaterThan(25);
     assertThat(expected.files()).hasSizeGreaterThan(25);
     IndexSnapshot actual = IndexSnapshot.of(spark, split);
+    for (String table : IndexSnapshot.TABLES) {
+      assertThat(actual.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
+    }
+    assertThat(actual.files()).isEqualTo(expected.files());
+  }
+
+  @Test
+  void directionFactsInManyPiecesGiveTheIndexAndFilesOfTheWholeFileRun() throws Exception {
+    IndexSnapshot expected = IndexSnapshot.of(spark, whole);
+    IndexSnapshot actual = IndexSnapshot.of(spark, pieces);
     for (String table : IndexSnapshot.TABLES) {
       assertThat(actual.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
     }

@@ -1,7 +1,6 @@
 package dev.ftprecon.jobs.data;
 
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CAPTURE;
-import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CHECK;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_FLAGS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_LEN;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_OFFSET;
@@ -17,6 +16,7 @@ import dev.ftprecon.jobs.input.PayloadReader;
 import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
+import dev.ftprecon.tcp.FirstCopySweep;
 import dev.ftprecon.tcp.StreamAssembler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,18 +121,28 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
           PrefixKeepingOutputStream head =
               new PrefixKeepingOutputStream(digested, MimeDetector.PREFIX_BYTES);
           StreamAssembler assembler = null;
+          FirstCopySweep<Payload> sweep = null;
           while (lookahead != null && lookahead.getInt(I_TRANSFER) == transfer) {
             segment.load(lookahead);
             lookahead = rows.hasNext() ? rows.next() : null;
             if (assembler == null) {
               long start = (segment.flags & SYN) != 0 ? segment.offset + 1 : segment.offset;
               assembler = new StreamAssembler(head, start, AssemblyLimits.DEFAULTS);
+              sweep =
+                  new FirstCopySweep<>(new Feed(assembler), AssemblyLimits.DEFAULTS.maxRanges());
             }
             facts.see(segment);
             if (segment.len > 0) {
-              feed(assembler, segment);
+              sweep.add(
+                  segment.offset,
+                  segment.len,
+                  segment.ts,
+                  segment.capture,
+                  segment.record,
+                  new Payload(segment.capture, segment.payloadPos, segment.inline));
             }
           }
+          sweep.finish();
           AssemblyResult result = assembler.finish(facts.finEnd);
           digested.close();
           closed = true;
@@ -151,25 +161,39 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
         }
       }
 
-      private void feed(StreamAssembler assembler, Segment s) throws IOException {
-        byte[] bytes;
-        int from;
-        if (s.inline != null) {
-          bytes = s.inline;
-          from = 0;
-        } else {
-          PayloadReader.Slice slice = payloads.slice(s.capture, s.payloadPos, s.len);
-          bytes = slice.bytes();
-          from = slice.offset();
+      /** Hands the parts the sweep decided on to the assembler, their bytes read just then. */
+      final class Feed implements FirstCopySweep.Sink<Payload> {
+        private final StreamAssembler assembler;
+
+        Feed(StreamAssembler assembler) {
+          this.assembler = assembler;
         }
-        if (s.check) {
-          assembler.compare(s.offset, bytes, from, s.len);
-        } else {
-          assembler.accept(s.offset, bytes, from, s.len);
+
+        @Override
+        public void first(Payload p, long at, long from, int len) throws IOException {
+          if (p.inline != null) {
+            assembler.accept(from, p.inline, (int) (from - at), len);
+          } else {
+            PayloadReader.Slice slice = payloads.slice(p.capture, p.position + (from - at), len);
+            assembler.accept(from, slice.bytes(), slice.offset(), len);
+          }
+        }
+
+        @Override
+        public void later(Payload p, long at, long from, int len) throws IOException {
+          if (p.inline != null) {
+            assembler.compare(from, p.inline, (int) (from - at), len);
+          } else {
+            PayloadReader.Slice slice = payloads.slice(p.capture, p.position + (from - at), len);
+            assembler.compare(from, slice.bytes(), slice.offset(), len);
+          }
         }
       }
     };
   }
+
+  /** Where a segment's payload is: in a capture at a position, or carried inline. */
+  private record Payload(int capture, long position, byte[] inline) {}
 
   /** The fields of one segment row, read out of a row object the plan may reuse. */
   private static final class Segment {
@@ -182,7 +206,6 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
     boolean truncated;
     byte[] inline;
     long offset;
-    boolean check;
 
     void load(InternalRow row) {
       ts = row.getLong(I_TS);
@@ -195,7 +218,6 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
       // getBinary copies out of an UnsafeRow.
       inline = row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD);
       offset = row.getLong(I_OFFSET);
-      check = row.getBoolean(I_CHECK);
     }
   }
 

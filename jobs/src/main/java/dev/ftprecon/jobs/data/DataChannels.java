@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.shiftleft;
-import static org.apache.spark.sql.functions.shiftright;
 
 import dev.ftprecon.jobs.input.CaptureScan;
 import dev.ftprecon.jobs.input.SharedConfiguration;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaFutureAction;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
@@ -70,10 +68,11 @@ public final class DataChannels {
    * Java objects; the few that pass (a handful per split and connection) are merged here, on the
    * driver, without a shuffle.
    */
-  public static List<Row> connectionFacts(
+  public static Collected connectionFacts(
       SparkSession spark, Dataset<Row> facts, Set<String> endpoints) {
+    DirectionSpans spans = new DirectionSpans();
     if (endpoints.isEmpty()) {
-      return List.of();
+      return new Collected(List.of(), spans);
     }
     Object[] wanted = endpoints.toArray();
     List<Row> parts =
@@ -91,7 +90,15 @@ public final class DataChannels {
                 "last_ns",
                 "syn_ns",
                 "rst_ns",
-                PAYLOAD_BYTES)
+                PAYLOAD_BYTES,
+                SegmentSchema.CAPTURE_ID,
+                SegmentSchema.RECORD_OFFSET,
+                "piece",
+                "span_first_ns",
+                "span_first_seq",
+                "span_first_syn",
+                "span_highest_start",
+                "span_highest_end")
             .collectAsList();
     Map<ConnectionKey, Object[]> merged = new TreeMap<>(CONNECTION_ORDER);
     for (Row p : parts) {
@@ -111,11 +118,18 @@ public final class DataChannels {
       m[fromA ? 6 : 7] = min((Long) m[fromA ? 6 : 7], p.isNullAt(6) ? null : p.getLong(6));
       m[8] = min((Long) m[8], p.isNullAt(7) ? null : p.getLong(7));
       m[9] = (Long) m[9] + p.getLong(8);
+      spans.add(srcIp, srcPort, p.getString(2), p.getInt(3), p, 9);
     }
     List<Row> rows = new ArrayList<>(merged.size());
     merged.values().forEach(m -> rows.add(new GenericRowWithSchema(m, FACTS_SCHEMA)));
-    return rows;
+    return new Collected(rows, spans);
   }
+
+  /**
+   * What {@link #connectionFacts} gathers: a row per connection ({@link #FACTS_SCHEMA}), and the
+   * sequence spans of their directions for {@link #assemble}.
+   */
+  public record Collected(List<Row> connections, DirectionSpans spans) {}
 
   private static final Comparator<ConnectionKey> CONNECTION_ORDER =
       Comparator.comparing(ConnectionKey::aIp)
@@ -130,15 +144,17 @@ public final class DataChannels {
 
   /**
    * Reassembles every assigned connection: a second pass over the captures ({@link
-   * CaptureScan#select}) yields the sending segments of assigned connections as tagged pointers;
-   * they are grouped by assembly bin, put in capture order to unwrap sequence numbers and decide
-   * which copy of each byte counts ({@link FirstSeenPartition}), then in stream order for the
-   * writer. Returns one {@link TransferBytes} per transfer.
+   * CaptureScan#select}) yields the sending segments of assigned connections as tagged pointers
+   * with their stream offsets (unwrapped in that pass, from the first pass's {@code spans}); they
+   * are grouped by assembly bin and sorted once, by transfer and offset, for the writer, which
+   * decides which copy of each byte counts ({@link AssemblePartition}). Returns one {@link
+   * TransferBytes} per transfer.
    */
   public static List<TransferBytes> assemble(
       SparkSession spark,
       CaptureScan scan,
       Map<ConnectionKey, DataAssignment> assignments,
+      DirectionSpans spans,
       Broadcast<List<String>> capturePaths,
       Map<Integer, String> fileNames,
       String outputDir,
@@ -151,39 +167,31 @@ public final class DataChannels {
     assignments.values().forEach(a -> sizes.put(a.transfer(), a.payloadBytes()));
     TransferBins bins = TransferBins.pack(sizes, partitions);
     TaggedSegments tagged =
-        new TaggedSegments(jsc.broadcast(assignments), jsc.broadcast(bins.binOf()), assignments);
-    RDD<InternalRow> inCaptureOrder =
+        new TaggedSegments(
+            jsc.broadcast(assignments),
+            jsc.broadcast(bins.binOf()),
+            jsc.broadcast(spans.starts(assignments)),
+            assignments);
+    // Building the RDD of an adaptive plan runs its shuffle stage (the second pass) at once, on
+    // every core, before the captures' hashes are queued below.
+    RDD<InternalRow> sorted =
         scan.select(tagged, DataSegmentSchema.SCHEMA)
             .repartitionById(bins.bins(), col(DataSegmentSchema.BIN))
             .sortWithinPartitions(
-                sortPrefix(shiftright(col("ts_ns").minus(lit(scan.firstNanos())), MICROS_SHIFT)),
+                sortPrefix(col(DataSegmentSchema.OFFSET)),
                 col(DataSegmentSchema.TRANSFER),
+                col(DataSegmentSchema.OFFSET),
                 col("ts_ns"),
                 col("capture_id"),
                 col("record_offset"))
             .queryExecution()
             .toRdd();
-    JavaRDD<InternalRow> unwrapped =
-        inCaptureOrder.toJavaRDD().mapPartitions(new FirstSeenPartition());
-    Dataset<Row> sorted =
-        ((org.apache.spark.sql.classic.SparkSession) spark)
-            .internalCreateDataFrame(unwrapped.rdd(), DataSegmentSchema.WITH_OFFSET, false)
-            .sortWithinPartitions(
-                sortPrefix(col(DataSegmentSchema.OFFSET)),
-                col(DataSegmentSchema.TRANSFER),
-                col(DataSegmentSchema.OFFSET),
-                col(DataSegmentSchema.CHECK),
-                col("ts_ns"),
-                col("capture_id"),
-                col("record_offset"));
     Broadcast<Map<Integer, String>> names = jsc.broadcast(fileNames);
     SharedConfiguration conf = scan.conf();
     // The captures' own hashes, first in the queue (see CaptureScan#startHashing).
     scan.startHashing();
     JavaFutureAction<List<TransferBytes>> assembling =
         sorted
-            .queryExecution()
-            .toRdd()
             .toJavaRDD()
             .mapPartitions(
                 new AssemblePartition(
@@ -197,9 +205,6 @@ public final class DataChannels {
             .collectAsync();
     return new ArrayList<>(CaptureScan.await(assembling));
   }
-
-  /** Capture nanoseconds to (about) microseconds: 2^10 ns. */
-  private static final int MICROS_SHIFT = 10;
 
   private static final long LOW_40_BITS = (1L << 40) - 1;
   private static final long TRANSFER_CAP = (1L << 23) - 1;

@@ -10,13 +10,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A data-direction segment pointer tagged with its transfer; {@link #OFFSET} (the 64-bit stream
- * offset) is added once sequence numbers are unwrapped.
+ * A data-direction segment pointer tagged with its transfer, with its 64-bit stream offset (the
+ * second pass unwraps sequence numbers, see {@link TaggedSegments}).
  */
 final class DataSegmentSchema {
   static final String TRANSFER = "transfer";
   static final String OFFSET = "offset";
-  static final String CHECK = "check";
 
   /** The assembling task of the row's transfer (see {@link TransferBins}). */
   static final String BIN = "bin";
@@ -26,14 +25,12 @@ final class DataSegmentSchema {
   static final int I_CAPTURE = 2;
   static final int I_RECORD = 3;
   static final int I_PAYLOAD_POS = 4;
-  static final int I_SEQ = 5;
+  static final int I_OFFSET = 5;
   static final int I_FLAGS = 6;
   static final int I_LEN = 7;
   static final int I_TRUNCATED = 8;
   static final int I_PAYLOAD = 9;
   static final int I_BIN = 10;
-  static final int I_OFFSET = 11;
-  static final int I_CHECK = 12;
 
   static final StructType SCHEMA =
       new StructType(
@@ -43,20 +40,13 @@ final class DataSegmentSchema {
             field("capture_id", IntegerType, false),
             field("record_offset", LongType, false),
             field("payload_pos", LongType, false),
-            field("seq", LongType, false),
+            field(OFFSET, LongType, false),
             field("flags", IntegerType, false),
             field("payload_len", IntegerType, false),
             field("truncated", BooleanType, false),
             field("payload", BinaryType, true),
             field(BIN, IntegerType, false)
           });
-
-  /**
-   * After the first-seen pass: the 64-bit stream offset, and whether the row is a later copy of
-   * bytes seen before ({@link #CHECK}: compared, never written).
-   */
-  static final StructType WITH_OFFSET =
-      SCHEMA.add(field(OFFSET, LongType, false)).add(field(CHECK, BooleanType, false));
 
   private static StructField field(
       String name, org.apache.spark.sql.types.DataType type, boolean n) {

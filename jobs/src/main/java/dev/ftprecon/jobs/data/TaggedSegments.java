@@ -1,9 +1,12 @@
 package dev.ftprecon.jobs.data;
 
 import dev.ftprecon.capture.CaptureRecord;
+import dev.ftprecon.flow.StreamSegments;
 import dev.ftprecon.jobs.input.ScanRows;
 import dev.ftprecon.jobs.input.SegmentRows;
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.SequenceUnwrapper;
+import dev.ftprecon.tcp.SpanChain;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,29 +21,54 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
  * The second pass's view of the data channels: a segment sent by the sending end of an assigned
  * connection becomes a {@link DataSegmentSchema} row tagged with its transfer and assembly bin,
  * carrying a pointer to its payload (the bytes themselves only when they cannot be re-read where
- * they lie). Pure acknowledgements (no payload, no SYN, FIN or RST) say nothing about the stream
- * and are left out. A port test rejects other traffic before any address is turned into text.
+ * they lie) and its 64-bit stream offset. Pure acknowledgements say nothing about the stream and
+ * are left out ({@link StreamSegments}). A port test rejects other traffic before any address is
+ * turned into text.
+ *
+ * <p>Offsets: each split resumes the unwrapping of each transfer's sequence numbers where the first
+ * pass's spans, chained in capture order, say that one sequential unwrapper would be there ({@link
+ * DirectionSpans}); within the split, segments come in capture order. So every segment gets the
+ * offset a single pass over all of them would give, and the rows need only one sort.
  */
 final class TaggedSegments implements SegmentRows {
   private static final long serialVersionUID = 1L;
   private static final int FIN = TcpSegment.FIN;
-  private static final int STREAM_FLAGS = TcpSegment.FIN | TcpSegment.SYN | TcpSegment.RST;
 
   private final Broadcast<Map<ConnectionKey, DataAssignment>> assigned;
   private final Broadcast<Map<Integer, Integer>> binOf;
+  private final Broadcast<Map<DirectionSpans.SplitKey, SpanChain.Start>> starts;
   private final Set<Integer> senderPorts;
 
   /** The last answer per port pair, kept with its addresses (see {@link #assignment}). */
   private transient Map<Integer, Answer> answers;
 
+  /** The split being read, and where each transfer's unwrapping stands in it. */
+  private transient int splitCapture;
+
+  private transient long splitStart = -1;
+  private transient Map<Integer, Unwrapping> unwrapping;
+
   private record Answer(byte[] src, byte[] dst, DataAssignment assignment) {}
+
+  /** One transfer's offsets in the current split, and the highest payload end reached. */
+  private static final class Unwrapping {
+    final SequenceUnwrapper unwrapper;
+    long highestEnd;
+
+    Unwrapping(SpanChain.Start start) {
+      unwrapper = new SequenceUnwrapper(start.baseSeq(), start.highestStart());
+      highestEnd = start.highestEnd();
+    }
+  }
 
   TaggedSegments(
       Broadcast<Map<ConnectionKey, DataAssignment>> assigned,
       Broadcast<Map<Integer, Integer>> binOf,
+      Broadcast<Map<DirectionSpans.SplitKey, SpanChain.Start>> starts,
       Map<ConnectionKey, DataAssignment> assignments) {
     this.assigned = assigned;
     this.binOf = binOf;
+    this.starts = starts;
     Set<Integer> ports = new HashSet<>();
     assignments.values().forEach(a -> ports.add(a.senderPort()));
     this.senderPorts = Set.copyOf(ports);
@@ -48,55 +76,103 @@ final class TaggedSegments implements SegmentRows {
 
   @Override
   public void add(
-      int fileId, CaptureRecord record, TcpSegment s, boolean seekable, Consumer<InternalRow> out) {
-    if (!senderPorts.contains(s.srcPort())
-        || (s.payloadLength() == 0 && (s.flags() & STREAM_FLAGS) == 0)) {
+      int fileId,
+      long splitStart,
+      CaptureRecord record,
+      TcpSegment s,
+      boolean seekable,
+      Consumer<InternalRow> out) {
+    if (!senderPorts.contains(s.srcPort()) || !StreamSegments.carriesStream(s)) {
       return;
     }
-    String srcIp = s.srcIp();
-    DataAssignment a =
-        assigned.value().get(ConnectionKey.of(srcIp, s.srcPort(), s.dstIp(), s.dstPort()));
-    if (a == null || !a.sentBy(srcIp, s.srcPort())) {
+    DataAssignment a = assignment(s);
+    if (a == null) {
       return;
     }
+    Unwrapping u = unwrapping(a.transfer(), fileId, splitStart);
     int bin = binOf.value().get(a.transfer());
-    int flags = s.flags();
-    boolean truncated = s.truncated();
-    out.accept(
-        new GenericInternalRow(
-            new Object[] {
-              a.transfer(),
-              record.timestampNanos(),
-              fileId,
-              record.recordOffset(),
-              ScanRows.payloadPosition(record, s, seekable),
-              s.seq(),
-              truncated ? flags & ~FIN : flags,
-              s.payloadLength(),
-              truncated,
-              ScanRows.inlinePayload(record, s, seekable),
-              bin
-            }));
-    if (truncated && (flags & FIN) != 0) {
-      // A FIN on a segment the snap length cut short becomes a row of its own at the sequence
-      // number after the whole payload (RFC 9293 §3.4: the FIN occupies the number after the last
-      // data byte), so the stream's end stays known.
-      out.accept(
-          new GenericInternalRow(
-              new Object[] {
-                a.transfer(),
-                record.timestampNanos(),
-                fileId,
-                record.recordOffset(),
-                -1L,
-                (s.seq() + s.payloadClaimedLength()) & 0xFFFFFFFFL,
-                FIN,
-                0,
-                false,
-                null,
-                bin
-              }));
+    boolean separateFin = StreamSegments.hasSeparateFin(s);
+    int len = s.payloadLength();
+    long offset = u.unwrapper.unwrap(s.seq());
+    // RFC 1122 §4.2.3.6: a keep-alive re-sends the byte before the next one expected, often with
+    // garbage in it; it is not a copy of data and must not count as a conflict.
+    boolean keepAlive = len == 1 && offset + 1 == u.highestEnd;
+    if (len > 0) {
+      u.highestEnd = Math.max(u.highestEnd, offset + len);
     }
+    if (!keepAlive) {
+      out.accept(
+          row(
+              a.transfer(),
+              fileId,
+              record,
+              ScanRows.payloadPosition(record, s, seekable),
+              offset,
+              separateFin ? s.flags() & ~FIN : s.flags(),
+              len,
+              s.truncated(),
+              ScanRows.inlinePayload(record, s, seekable),
+              bin));
+    }
+    if (separateFin) {
+      long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(s));
+      out.accept(row(a.transfer(), fileId, record, -1L, finOffset, FIN, 0, false, null, bin));
+    }
+  }
+
+  private static InternalRow row(
+      int transfer,
+      int fileId,
+      CaptureRecord record,
+      long payloadPos,
+      long offset,
+      int flags,
+      int len,
+      boolean truncated,
+      byte[] payload,
+      int bin) {
+    return new GenericInternalRow(
+        new Object[] {
+          transfer,
+          record.timestampNanos(),
+          fileId,
+          record.recordOffset(),
+          payloadPos,
+          offset,
+          flags,
+          len,
+          truncated,
+          payload,
+          bin
+        });
+  }
+
+  /** Where {@code transfer}'s unwrapping stands in the split, resumed on its first segment. */
+  private Unwrapping unwrapping(int transfer, int fileId, long split) {
+    if (unwrapping == null || fileId != splitCapture || split != splitStart) {
+      unwrapping = new HashMap<>();
+      splitCapture = fileId;
+      splitStart = split;
+    }
+    Unwrapping u = unwrapping.get(transfer);
+    if (u == null) {
+      SpanChain.Start start =
+          starts.value().get(new DirectionSpans.SplitKey(transfer, fileId, split));
+      if (start == null) {
+        // The first pass summarised every split this pass reads; a miss means the two passes
+        // read different segments, and offsets guessed here could put bytes in the wrong place.
+        throw new IllegalStateException(
+            "no first-pass sequence span for transfer "
+                + transfer
+                + " in capture "
+                + fileId
+                + " at split "
+                + split);
+      }
+      u = new Unwrapping(start);
+      unwrapping.put(transfer, u);
+    }
+    return u;
   }
 
   /**

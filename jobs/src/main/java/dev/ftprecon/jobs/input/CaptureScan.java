@@ -330,13 +330,16 @@ public final class CaptureScan {
   }
 
   /**
-   * Facts per connection direction and split: {@code src_ip, src_port, dst_ip, dst_port} and the
-   * columns of {@link ScanSchema#FACTS_SCHEMA}; merge them per direction (min, max, sum).
+   * Facts per connection direction and split: {@code src_ip, src_port, dst_ip, dst_port}, the split
+   * ({@code capture_id}, and its start in {@code record_offset}), and the columns of {@link
+   * ScanSchema#FACTS_SCHEMA}; merge them per direction (min, max, sum).
    */
   public Dataset<Row> facts() {
     return scanned
         .where(col(ScanSchema.FACTS).isNotNull())
         .select(
+            col(SegmentSchema.CAPTURE_ID),
+            col(SegmentSchema.RECORD_OFFSET),
             col(SegmentSchema.SRC_IP),
             col(SegmentSchema.SRC_PORT),
             col(SegmentSchema.DST_IP),

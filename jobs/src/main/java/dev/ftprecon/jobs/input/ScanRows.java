@@ -7,6 +7,7 @@ import dev.ftprecon.jobs.schema.ScanSchema;
 import dev.ftprecon.jobs.source.SplitSummary;
 import dev.ftprecon.packet.IpAddressFormatter;
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.SequenceSpan;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -109,6 +110,7 @@ public final class ScanRows {
    */
   static InternalRow facts(int fileId, long splitStart, DirectionKey key, DirectionFacts f) {
     int ipVersion = key.srcAddress().length == 16 ? 6 : key.srcAddress().length == 4 ? 4 : 0;
+    SequenceSpan span = f.span();
     InternalRow facts =
         row(
             f.firstNanos(),
@@ -119,7 +121,13 @@ public final class ScanRows {
             f.segments(),
             seen(f.firstPayloadNanos()),
             f.firstPayloadHead(),
-            f.greeting());
+            f.greeting(),
+            f.piece(),
+            span.isEmpty() ? null : span.firstNanos(),
+            span.isEmpty() ? null : span.firstSeq(),
+            span.firstIsSyn(),
+            span.highestStart(),
+            span.highestEnd() == SequenceSpan.NO_END ? null : span.highestEnd());
     return row(
         fileId,
         splitStart,

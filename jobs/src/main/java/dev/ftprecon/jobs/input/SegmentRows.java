@@ -12,8 +12,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * the others with a cheap test first.
  */
 public interface SegmentRows extends Serializable {
+  /** {@code splitStart}: where the split being read starts in the capture (its first pass key). */
   void add(
       int fileId,
+      long splitStart,
       CaptureRecord record,
       TcpSegment segment,
       boolean seekable,

@@ -41,6 +41,7 @@ public final class SegmentSelection implements SegmentRows {
   @Override
   public void add(
       int fileId,
+      long splitStart,
       CaptureRecord record,
       TcpSegment segment,
       boolean seekable,

@@ -41,6 +41,7 @@ final class SelectPartition implements FlatMapFunction<Iterator<ScanTask>, Inter
             if (current.nextSegment() && current.record().recordOffset() < cut) {
               selection.add(
                   current.split().fileId(),
+                  current.split().start(),
                   current.record(),
                   current.segment(),
                   current.seekable(),

@@ -67,6 +67,14 @@ public final class ScanSchema {
           .optional("first_payload_ns", LongType)
           .required("first_payload_head", IntegerType)
           .required("greeting", BooleanType)
+          // The sequence span (dev.ftprecon.tcp.SequenceSpan) of this piece of the split; null
+          // first_* when no segment carried stream.
+          .required("piece", IntegerType)
+          .optional("span_first_ns", LongType)
+          .optional("span_first_seq", LongType)
+          .required("span_first_syn", BooleanType)
+          .required("span_highest_start", LongType)
+          .optional("span_highest_end", LongType)
           .build();
 
   public static final StructType SCHEMA =

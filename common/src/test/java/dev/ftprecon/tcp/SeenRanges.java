@@ -7,9 +7,10 @@ import java.util.TreeMap;
 
 /**
  * The stream ranges seen so far, fed in capture order, so that each byte's first copy can be told
- * from later ones: the basis of the "first seen wins" policy for overlapping retransmissions.
- * Memory grows with the number of holes, not the stream size, and is capped: past {@code maxRanges}
- * disjoint ranges, {@link #firstSeen} stops splitting and returns whole segments.
+ * from later ones: the "first seen wins" policy for overlapping retransmissions stated in capture
+ * order, kept as the reference model that {@link FirstCopySweep} (which decides in offset order) is
+ * checked against. Memory grows with the number of holes, not the stream size, and is capped: past
+ * {@code maxRanges} disjoint ranges, {@link #firstSeen} stops splitting and returns whole segments.
  */
 public final class SeenRanges {
   private final int maxRanges;
