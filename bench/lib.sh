@@ -3,14 +3,18 @@
 
 # alternate ROUNDS RESULTS NAME...: ROUNDS rounds of `run NAME ROUND` for each NAME in turn (the
 # caller's function), each result line appended to RESULTS and shown on stderr. Alternating keeps
-# a noisy machine's slow minutes from landing on one tool only.
+# a noisy machine's slow minutes from landing on one tool only, and each round starts one tool
+# further along the list: the tool run first in a round reads the capture after the last one of
+# the round before (tshark's 7-16 GB evict it from the page cache), so that penalty goes round too.
 alternate() {
-  local rounds="$1" results="$2" round name
+  local rounds="$1" results="$2" round i n
   shift 2
+  n=$#
+  local names=("$@")
   : > "$results"
   for round in $(seq 1 "$rounds"); do
-    for name in "$@"; do
-      run "$name" "$round" | tee -a "$results" >&2
+    for i in $(seq 0 $((n - 1))); do
+      run "${names[$(((round - 1 + i) % n))]}" "$round" | tee -a "$results" >&2
     done
   done
 }
