@@ -100,27 +100,21 @@ class SplitScanIT extends SparkTestBase {
     IndexSnapshot expected = IndexSnapshot.of(spark, whole);
     assertThat(expected.tables().get("transfers")).hasSizeGreaterThan(25);
     assertThat(expected.files()).hasSizeGreaterThan(25);
-    IndexSnapshot actual = IndexSnapshot.of(spark, split);
-    for (String table : IndexSnapshot.TABLES) {
-      assertThat(actual.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
-    }
-    assertThat(actual.files()).isEqualTo(expected.files());
+    assertSameIndexAndFiles(expected, split);
   }
 
   @Test
   void directionFactsInManyPiecesGiveTheIndexAndFilesOfTheWholeFileRun() throws Exception {
-    IndexSnapshot expected = IndexSnapshot.of(spark, whole);
-    IndexSnapshot actual = IndexSnapshot.of(spark, pieces);
-    for (String table : IndexSnapshot.TABLES) {
-      assertThat(actual.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
-    }
-    assertThat(actual.files()).isEqualTo(expected.files());
+    assertSameIndexAndFiles(IndexSnapshot.of(spark, whole), pieces);
   }
 
   @Test
   void filesReadAgainWholeGiveTheSameIndexAndFiles() throws Exception {
-    IndexSnapshot expected = IndexSnapshot.of(spark, whole);
-    IndexSnapshot actual = IndexSnapshot.of(spark, rescanned);
+    assertSameIndexAndFiles(IndexSnapshot.of(spark, whole), rescanned);
+  }
+
+  private static void assertSameIndexAndFiles(IndexSnapshot expected, Path run) throws Exception {
+    IndexSnapshot actual = IndexSnapshot.of(spark, run);
     for (String table : IndexSnapshot.TABLES) {
       assertThat(actual.tables().get(table)).as(table).isEqualTo(expected.tables().get(table));
     }

@@ -171,21 +171,28 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
 
         @Override
         public void first(Payload p, long at, long from, int len) throws IOException {
-          if (p.inline != null) {
-            assembler.accept(from, p.inline, (int) (from - at), len);
-          } else {
-            PayloadReader.Slice slice = payloads.slice(p.capture, p.position + (from - at), len);
-            assembler.accept(from, slice.bytes(), slice.offset(), len);
-          }
+          hand(p, at, from, len, true);
         }
 
         @Override
         public void later(Payload p, long at, long from, int len) throws IOException {
-          if (p.inline != null) {
-            assembler.compare(from, p.inline, (int) (from - at), len);
-          } else {
+          hand(p, at, from, len, false);
+        }
+
+        /** Writes the part (the first copy) or compares it with what was written (a later one). */
+        private void hand(Payload p, long at, long from, int len, boolean first)
+            throws IOException {
+          byte[] bytes = p.inline;
+          int off = (int) (from - at);
+          if (bytes == null) {
             PayloadReader.Slice slice = payloads.slice(p.capture, p.position + (from - at), len);
-            assembler.compare(from, slice.bytes(), slice.offset(), len);
+            bytes = slice.bytes();
+            off = slice.offset();
+          }
+          if (first) {
+            assembler.accept(from, bytes, off, len);
+          } else {
+            assembler.compare(from, bytes, off, len);
           }
         }
       }
