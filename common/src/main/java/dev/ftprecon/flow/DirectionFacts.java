@@ -35,10 +35,6 @@ public final class DirectionFacts {
   private int firstPayloadHead;
   private boolean greeting;
 
-  public DirectionFacts() {
-    this(0);
-  }
-
   /** Facts numbered {@code piece}: how many times their table was emptied before they began. */
   public DirectionFacts(int piece) {
     this.piece = piece;

@@ -42,7 +42,7 @@ class DirectionTableTest {
     DirectionTable table =
         new DirectionTable(
             maxDirections,
-            (k, f) -> merged.computeIfAbsent(name(k), n -> new DirectionFacts()).merge(f));
+            (k, f) -> merged.computeIfAbsent(name(k), n -> new DirectionFacts(0)).merge(f));
     CaptureWalk.tcpSegments(
         CAPTURE,
         (reader, r, s, status) -> {

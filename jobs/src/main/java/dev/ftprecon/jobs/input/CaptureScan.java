@@ -347,15 +347,6 @@ public final class CaptureScan {
             col(ScanSchema.FACTS + ".*"));
   }
 
-  /** The earliest capture time read (0 when nothing was). */
-  public long firstNanos() {
-    return summaries.stream()
-        .filter(x -> x.packets() > 0)
-        .mapToLong(SplitSummary::firstNanos)
-        .min()
-        .orElse(0L);
-  }
-
   /**
    * Facts rows (as {@link ScanSchema}) of directions that greeted like an FTP server on a port not
    * named as a control port.
