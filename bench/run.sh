@@ -14,6 +14,8 @@
 #          ours1-onecore, ours2-onecore   local[1] / local[2] pinned to one core (taskset -c 0):
 #                               what one core does, since local[1] alone still uses both cores
 #                               (its digest and write threads, the JIT, the GC)
+#          ceiling-digests      the ceiling with every digest the index carries (the capture's
+#                               SHA-256, each file's SHA-256 and MD5), still on one core
 #        OURS_ARGS ("")                  extra options for bin/ftp-reconstruct (e.g. --conf k=v)
 set -euo pipefail
 
@@ -69,10 +71,12 @@ run() {
       mkdir -p "$out"
       $TIME -v tshark -o tcp.reassemble_out_of_order:TRUE --export-objects "ftp-data,$out" \
         -r "$CAPTURE" -q > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
-    ceiling)
+    ceiling*)
+      local digests=()
+      [ "$tool" = ceiling-digests ] && digests=(--index-digests)
       mkdir -p "$out"
       $TIME -v java -Xmx512m -cp "$BENCH_CP" dev.ftprecon.bench.DecodeLoop "$CAPTURE" "$MANIFEST" \
-        > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
+        "${digests[@]}" > "$WORK/stdout-$tool.log" 2> "$log" || true ;;
   esac
   if ! grep -q "Exit status: 0" "$log"; then
     echo "$tool failed, see $log" >&2
@@ -80,7 +84,7 @@ run() {
   local wall rss match
   wall=$(wall_seconds "$log")
   rss=$(peak_rss_mib "$log")
-  if [ "$tool" = ceiling ]; then
+  if [ "${tool%%-*}" = ceiling ]; then
     match=$(sed -n 's/.*, \([0-9]*\) of [0-9]* files match.*/\1/p' "$WORK/stdout-$tool.log")
   else
     match=$(matching "$out" "$WORK/expected.sums")
