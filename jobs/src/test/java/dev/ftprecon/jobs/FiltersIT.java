@@ -106,11 +106,11 @@ class FiltersIT extends SparkTestBase {
     // TEST-NET-3 (RFC 5737): no sample capture has an address there, so no control connection
     // reaches the control pass's shuffle and, with no session, no data segment reaches the data
     // pass's: the filter applies to segment rows, before any grouping. What is left is the index
-    // writer's bookkeeping (a couple of records), against every control and data segment pointer
-    // of the samples without the filter.
+    // writer's bookkeeping (a couple of records), against every control segment and every run of
+    // data segment pointers (TaggedSegments) of the samples without the filter.
     long unfiltered = shuffledRecords("no-filter");
     long filtered = shuffledRecords("no-host", "--host", "203.0.113.0/24");
-    assertThat(unfiltered).as("records shuffled without a filter").isGreaterThan(1000);
+    assertThat(unfiltered).as("records shuffled without a filter").isGreaterThan(500);
     assertThat(filtered).as("records shuffled with the filter").isLessThan(unfiltered / 100);
     assertThat(spark.read().parquet(out.resolve("no-host/index/sessions").toString()).count())
         .isZero();

@@ -1,14 +1,13 @@
 package dev.ftprecon.jobs.data;
 
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_CAPTURE;
-import static dev.ftprecon.jobs.data.DataSegmentSchema.I_FLAGS;
-import static dev.ftprecon.jobs.data.DataSegmentSchema.I_LEN;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_OFFSET;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PACKED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_PAYLOAD_POS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_RECORD;
+import static dev.ftprecon.jobs.data.DataSegmentSchema.I_SEGMENTS;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRANSFER;
-import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TRUNCATED;
 import static dev.ftprecon.jobs.data.DataSegmentSchema.I_TS;
 
 import dev.ftprecon.digest.ParallelDigestOutputStream;
@@ -17,6 +16,7 @@ import dev.ftprecon.jobs.input.SharedConfiguration;
 import dev.ftprecon.tcp.AssemblyLimits;
 import dev.ftprecon.tcp.AssemblyResult;
 import dev.ftprecon.tcp.FirstCopySweep;
+import dev.ftprecon.tcp.PointerRun;
 import dev.ftprecon.tcp.StreamAssembler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,9 +33,11 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Writes each transfer's file from its segments sorted by stream offset. Payload bytes are read
- * from the captures by position just before they are written, so a task holds one segment at a time
- * whatever the transfer's size.
+ * Writes each transfer's file from its segments in stream-offset order: the rows are runs of
+ * segment pointers ({@link PointerRun}) sorted by their first segments, merged into one sequence
+ * here. Payload bytes are read from the captures by position just before they are written, so a
+ * task holds the runs overlapping one offset and one segment's bytes at a time, whatever the
+ * transfer's size.
  *
  * <p>The hot loop of the job: one task writes a whole multi-GiB transfer. Rows come as Spark's
  * internal rows (no conversion to external rows), payloads are handed on from the reader's window
@@ -122,9 +124,23 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
               new PrefixKeepingOutputStream(digested, MimeDetector.PREFIX_BYTES);
           StreamAssembler assembler = null;
           FirstCopySweep<Payload> sweep = null;
-          while (lookahead != null && lookahead.getInt(I_TRANSFER) == transfer) {
-            segment.load(lookahead);
-            lookahead = rows.hasNext() ? rows.next() : null;
+          PointerRun.Merge runs = new PointerRun.Merge();
+          while (true) {
+            if (lookahead != null
+                && lookahead.getInt(I_TRANSFER) == transfer
+                && !runs.headNotAfter(
+                    lookahead.getLong(I_OFFSET),
+                    lookahead.getLong(I_TS),
+                    lookahead.getInt(I_CAPTURE),
+                    lookahead.getLong(I_RECORD))) {
+              runs.add(run(lookahead));
+              lookahead = rows.hasNext() ? rows.next() : null;
+              continue;
+            }
+            if (runs.isEmpty()) {
+              break;
+            }
+            segment.load(runs.take());
             if (assembler == null) {
               long start = (segment.flags & SYN) != 0 ? segment.offset + 1 : segment.offset;
               assembler = new StreamAssembler(head, start, AssemblyLimits.DEFAULTS);
@@ -202,7 +218,20 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
   /** Where a segment's payload is: in a capture at a position, or carried inline. */
   private record Payload(int capture, long position, byte[] inline) {}
 
-  /** The fields of one segment row, read out of a row object the plan may reuse. */
+  /** A row's run of pointers, read out of a row object the plan may reuse. */
+  private static PointerRun.Cursor run(InternalRow row) {
+    // getBinary copies out of an UnsafeRow.
+    return new PointerRun.Cursor(
+        row.getBinary(I_PACKED),
+        row.getInt(I_SEGMENTS),
+        row.getInt(I_CAPTURE),
+        row.getLong(I_OFFSET),
+        row.getLong(I_TS),
+        row.getLong(I_PAYLOAD_POS),
+        row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD));
+  }
+
+  /** The fields of the segment the merge of runs is at. */
   private static final class Segment {
     long ts;
     int capture;
@@ -214,17 +243,17 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
     byte[] inline;
     long offset;
 
-    void load(InternalRow row) {
-      ts = row.getLong(I_TS);
-      capture = row.getInt(I_CAPTURE);
-      record = row.getLong(I_RECORD);
-      payloadPos = row.getLong(I_PAYLOAD_POS);
-      flags = row.getInt(I_FLAGS);
-      len = row.getInt(I_LEN);
-      truncated = row.getBoolean(I_TRUNCATED);
-      // getBinary copies out of an UnsafeRow.
-      inline = row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD);
-      offset = row.getLong(I_OFFSET);
+    void load(PointerRun.Cursor run) {
+      PointerRun.Segment s = run.segment();
+      ts = s.ts;
+      capture = run.capture();
+      record = s.record;
+      payloadPos = s.payloadPos;
+      flags = s.flags;
+      len = s.len;
+      truncated = s.truncated;
+      inline = run.inline();
+      offset = s.offset;
     }
   }
 

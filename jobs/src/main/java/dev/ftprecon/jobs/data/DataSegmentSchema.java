@@ -1,17 +1,19 @@
 package dev.ftprecon.jobs.data;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 
+import dev.ftprecon.tcp.PointerRun;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A data-direction segment pointer tagged with its transfer, with its 64-bit stream offset (the
- * second pass unwraps sequence numbers, see {@link TaggedSegments}).
+ * A run of data-direction segment pointers ({@link PointerRun}) tagged with its transfer: its first
+ * segment's fields, which the assembly sorts runs by (the offset is 64-bit: the second pass unwraps
+ * sequence numbers, see {@link TaggedSegments}), the packed segments, and the payload of a run's
+ * only segment when it cannot be re-read where it lies.
  */
 final class DataSegmentSchema {
   static final String TRANSFER = "transfer";
@@ -26,11 +28,10 @@ final class DataSegmentSchema {
   static final int I_RECORD = 3;
   static final int I_PAYLOAD_POS = 4;
   static final int I_OFFSET = 5;
-  static final int I_FLAGS = 6;
-  static final int I_LEN = 7;
-  static final int I_TRUNCATED = 8;
-  static final int I_PAYLOAD = 9;
-  static final int I_BIN = 10;
+  static final int I_SEGMENTS = 6;
+  static final int I_PACKED = 7;
+  static final int I_PAYLOAD = 8;
+  static final int I_BIN = 9;
 
   static final StructType SCHEMA =
       new StructType(
@@ -41,9 +42,8 @@ final class DataSegmentSchema {
             field("record_offset", LongType, false),
             field("payload_pos", LongType, false),
             field(OFFSET, LongType, false),
-            field("flags", IntegerType, false),
-            field("payload_len", IntegerType, false),
-            field("truncated", BooleanType, false),
+            field("segments", IntegerType, false),
+            field("packed", BinaryType, false),
             field("payload", BinaryType, true),
             field(BIN, IntegerType, false)
           });

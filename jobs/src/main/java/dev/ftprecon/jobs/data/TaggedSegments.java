@@ -5,6 +5,7 @@ import dev.ftprecon.flow.StreamSegments;
 import dev.ftprecon.jobs.input.ScanRows;
 import dev.ftprecon.jobs.input.SegmentRows;
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.PointerRun;
 import dev.ftprecon.tcp.SequenceUnwrapper;
 import dev.ftprecon.tcp.SpanChain;
 import java.util.Arrays;
@@ -19,11 +20,14 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 /**
  * The second pass's view of the data channels: a segment sent by the sending end of an assigned
- * connection becomes a {@link DataSegmentSchema} row tagged with its transfer and assembly bin,
- * carrying a pointer to its payload (the bytes themselves only when they cannot be re-read where
- * they lie) and its 64-bit stream offset. Pure acknowledgements say nothing about the stream and
- * are left out ({@link StreamSegments}). A port test rejects other traffic before any address is
- * turned into text.
+ * connection becomes a pointer to its payload (the bytes themselves only when they cannot be
+ * re-read where they lie) with its 64-bit stream offset. Pointers of one transfer that follow each
+ * other in the split's capture order are packed into runs ({@link PointerRun}), shipped as {@link
+ * DataSegmentSchema} rows tagged with their transfer and assembly bin: a run ends where the next
+ * segment would sort before the last one, after {@link #MAX_RUN_SEGMENTS}, at a payload carried
+ * whole, and with the split. Pure acknowledgements say nothing about the stream and are left out
+ * ({@link StreamSegments}). A port test rejects other traffic before any address is turned into
+ * text.
  *
  * <p>Offsets: each split resumes the unwrapping of each transfer's sequence numbers where the first
  * pass's spans, chained in capture order, say that one sequential unwrapper would be there ({@link
@@ -33,6 +37,13 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 final class TaggedSegments implements SegmentRows {
   private static final long serialVersionUID = 1L;
   private static final int FIN = TcpSegment.FIN;
+
+  /**
+   * Segments per run at most: the assembly holds every run that overlaps the offset it is at (one
+   * for a stream sent in order), about ten bytes per segment each; 4,096 full-size segments are 6
+   * MB of stream, so a 10 GiB transfer is under 2,000 rows.
+   */
+  static final int MAX_RUN_SEGMENTS = 4096;
 
   private final Broadcast<Map<ConnectionKey, DataAssignment>> assigned;
   private final Broadcast<Map<Integer, Integer>> binOf;
@@ -50,12 +61,20 @@ final class TaggedSegments implements SegmentRows {
 
   private record Answer(byte[] src, byte[] dst, DataAssignment assignment) {}
 
-  /** One transfer's offsets in the current split, and the highest payload end reached. */
+  /**
+   * One transfer's offsets in the current split, the highest payload end reached, and its open run
+   * of pointers.
+   */
   private static final class Unwrapping {
+    final int transfer;
+    final int bin;
     final SequenceUnwrapper unwrapper;
+    final PointerRun.Writer run = new PointerRun.Writer();
     long highestEnd;
 
-    Unwrapping(SpanChain.Start start) {
+    Unwrapping(int transfer, int bin, SpanChain.Start start) {
+      this.transfer = transfer;
+      this.bin = bin;
       unwrapper = new SequenceUnwrapper(start.baseSeq(), start.highestStart());
       highestEnd = start.highestEnd();
     }
@@ -89,8 +108,7 @@ final class TaggedSegments implements SegmentRows {
     if (a == null) {
       return;
     }
-    Unwrapping u = unwrapping(a.transfer(), fileId, splitStart);
-    int bin = binOf.value().get(a.transfer());
+    Unwrapping u = unwrapping(a.transfer(), fileId, splitStart, out);
     boolean separateFin = StreamSegments.hasSeparateFin(s);
     int len = s.payloadLength();
     long offset = u.unwrapper.unwrap(s.seq());
@@ -101,55 +119,81 @@ final class TaggedSegments implements SegmentRows {
       u.highestEnd = Math.max(u.highestEnd, offset + len);
     }
     if (!keepAlive) {
-      out.accept(
-          row(
-              a.transfer(),
-              fileId,
-              record,
-              ScanRows.payloadPosition(record, s, seekable),
-              offset,
-              separateFin ? s.flags() & ~FIN : s.flags(),
-              len,
-              s.truncated(),
-              ScanRows.inlinePayload(record, s, seekable),
-              bin));
+      append(
+          u,
+          record,
+          ScanRows.payloadPosition(record, s, seekable),
+          offset,
+          separateFin ? s.flags() & ~FIN : s.flags(),
+          len,
+          s.truncated(),
+          ScanRows.inlinePayload(record, s, seekable),
+          out);
     }
     if (separateFin) {
       long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(s));
-      out.accept(row(a.transfer(), fileId, record, -1L, finOffset, FIN, 0, false, null, bin));
+      append(u, record, -1L, finOffset, FIN, 0, false, null, out);
     }
   }
 
-  private static InternalRow row(
-      int transfer,
-      int fileId,
+  @Override
+  public void endSplit(Consumer<InternalRow> out) {
+    if (unwrapping != null) {
+      unwrapping.values().forEach(u -> flush(u, null, out));
+      unwrapping = null;
+    }
+  }
+
+  /** Adds a pointer to the transfer's open run, ending the run first where it must end. */
+  private void append(
+      Unwrapping u,
       CaptureRecord record,
       long payloadPos,
       long offset,
       int flags,
       int len,
       boolean truncated,
-      byte[] payload,
-      int bin) {
-    return new GenericInternalRow(
-        new Object[] {
-          transfer,
-          record.timestampNanos(),
-          fileId,
-          record.recordOffset(),
-          payloadPos,
-          offset,
-          flags,
-          len,
-          truncated,
-          payload,
-          bin
-        });
+      byte[] inline,
+      Consumer<InternalRow> out) {
+    PointerRun.Writer run = u.run;
+    long ts = record.timestampNanos();
+    if (run.count() > 0
+        && (inline != null || run.count() >= MAX_RUN_SEGMENTS || !run.accepts(offset, ts))) {
+      flush(u, null, out);
+    }
+    run.add(offset, len, ts, record.recordOffset(), payloadPos, flags, truncated);
+    if (inline != null) {
+      flush(u, inline, out);
+    }
+  }
+
+  /** Ships the transfer's open run, if any, as a row ({@link DataSegmentSchema}). */
+  private void flush(Unwrapping u, byte[] inline, Consumer<InternalRow> out) {
+    PointerRun.Writer run = u.run;
+    if (run.count() == 0) {
+      return;
+    }
+    out.accept(
+        new GenericInternalRow(
+            new Object[] {
+              u.transfer,
+              run.firstTs(),
+              splitCapture,
+              run.firstRecord(),
+              run.firstPayloadPos(),
+              run.firstOffset(),
+              run.count(),
+              run.toBytes(),
+              inline,
+              u.bin
+            }));
+    run.clear();
   }
 
   /** Where {@code transfer}'s unwrapping stands in the split, resumed on its first segment. */
-  private Unwrapping unwrapping(int transfer, int fileId, long split) {
+  private Unwrapping unwrapping(int transfer, int fileId, long split, Consumer<InternalRow> out) {
     if (unwrapping == null || fileId != splitCapture || split != splitStart) {
+      endSplit(out);
       unwrapping = new HashMap<>();
       splitCapture = fileId;
       splitStart = split;
@@ -169,7 +213,7 @@ final class TaggedSegments implements SegmentRows {
                 + " at split "
                 + split);
       }
-      u = new Unwrapping(start);
+      u = new Unwrapping(transfer, binOf.value().get(transfer), start);
       unwrapping.put(transfer, u);
     }
     return u;

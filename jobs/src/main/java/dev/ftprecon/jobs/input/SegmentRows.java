@@ -20,4 +20,7 @@ public interface SegmentRows extends Serializable {
       TcpSegment segment,
       boolean seekable,
       Consumer<InternalRow> out);
+
+  /** The split being read ended: rows still held for it go to {@code out}. */
+  default void endSplit(Consumer<InternalRow> out) {}
 }

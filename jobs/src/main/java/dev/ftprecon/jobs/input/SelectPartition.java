@@ -49,6 +49,7 @@ final class SelectPartition implements FlatMapFunction<Iterator<ScanTask>, Inter
             } else {
               current.close();
               current = null;
+              selection.endSplit(pending::add);
             }
           } else if (!splits.isEmpty()) {
             CaptureSplit split = splits.poll();
