@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
  * <p>A run is sorted in the order the assembly feeds segments in, (stream offset, timestamp), with
  * capture order breaking ties: {@link Writer#accepts} refuses a segment that would break that order
  * (a retransmission of earlier bytes, a clock stepping back), which then starts a new run. The
- * assembly merges runs into one sorted sequence ({@link Cursor}).
+ * assembly merges runs into one sorted sequence ({@link Merge}).
  *
  * <p>Per segment: the offset against the end of the segment before (zigzag: overlaps are negative),
  * the payload length, the timestamp against the one before (zigzag), the payload position against
@@ -308,11 +308,6 @@ public final class PointerRun {
         throw new java.util.NoSuchElementException("no runs left");
       }
       return taken;
-    }
-
-    /** How many runs are being merged (held in memory). */
-    public int active() {
-      return runs.size() + (taken != null ? 1 : 0);
     }
 
     private void requeue() {
