@@ -122,7 +122,7 @@ class ParallelDigestOutputStreamTest {
               }
             });
     writer.start();
-    waitUntilWaiting(writer);
+    waitUntilWaitingForABlock(writer);
     assertThat(out.blocksAllocated()).isEqualTo(2);
 
     writer.interrupt();
@@ -228,11 +228,25 @@ class ParallelDigestOutputStreamTest {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static void waitUntilWaiting(Thread t) throws InterruptedException {
-    for (int i = 0; i < 500 && t.getState() != Thread.State.WAITING; i++) {
+  /**
+   * Waits until {@code t} waits for a free block (in the block pool's {@code take}). Waiting alone
+   * is not enough: the writer also parks for a moment on a queue's lock while it hands a block
+   * over, and a CI run once caught it there, with only one block allocated yet.
+   */
+  private static void waitUntilWaitingForABlock(Thread t) throws InterruptedException {
+    for (int i = 0; i < 500 && !waitingForABlock(t); i++) {
       Thread.sleep(10);
     }
-    assertThat(t.getState()).isEqualTo(Thread.State.WAITING);
+    assertThat(waitingForABlock(t)).as("writer waiting for a free block").isTrue();
+  }
+
+  private static boolean waitingForABlock(Thread t) {
+    return t.getState() == Thread.State.WAITING
+        && Arrays.stream(t.getStackTrace())
+            .anyMatch(
+                f ->
+                    f.getClassName().equals("java.util.concurrent.ArrayBlockingQueue")
+                        && f.getMethodName().equals("take"));
   }
 
   /** A digest that never finishes a block until {@code open} opens (or it is interrupted). */
