@@ -82,7 +82,6 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
     return new Iterator<>() {
       // Rows from the plan may be one reused object: a row's fields are read before the next.
       private InternalRow lookahead = rows.hasNext() ? rows.next() : null;
-      private final Segment segment = new Segment();
 
       @Override
       public boolean hasNext() {
@@ -140,22 +139,24 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
             if (runs.isEmpty()) {
               break;
             }
-            segment.load(runs.take());
+            PointerRun.Cursor run = runs.take();
+            PointerRun.Segment segment = run.segment();
+            int capture = run.capture();
             if (assembler == null) {
               long start = (segment.flags & SYN) != 0 ? segment.offset + 1 : segment.offset;
               assembler = new StreamAssembler(head, start, AssemblyLimits.DEFAULTS);
               sweep =
                   new FirstCopySweep<>(new Feed(assembler), AssemblyLimits.DEFAULTS.maxRanges());
             }
-            facts.see(segment);
+            facts.see(segment, capture);
             if (segment.len > 0) {
               sweep.add(
                   segment.offset,
                   segment.len,
                   segment.ts,
-                  segment.capture,
+                  capture,
                   segment.record,
-                  new Payload(segment.capture, segment.payloadPos, segment.inline));
+                  new Payload(capture, segment.payloadPos, run.inline()));
             }
           }
           sweep.finish();
@@ -231,32 +232,6 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
         row.isNullAt(I_PAYLOAD) ? null : row.getBinary(I_PAYLOAD));
   }
 
-  /** The fields of the segment the merge of runs is at. */
-  private static final class Segment {
-    long ts;
-    int capture;
-    long record;
-    long payloadPos;
-    int flags;
-    int len;
-    boolean truncated;
-    byte[] inline;
-    long offset;
-
-    void load(PointerRun.Cursor run) {
-      PointerRun.Segment s = run.segment();
-      ts = s.ts;
-      capture = run.capture();
-      record = s.record;
-      payloadPos = s.payloadPos;
-      flags = s.flags;
-      len = s.len;
-      truncated = s.truncated;
-      inline = run.inline();
-      offset = s.offset;
-    }
-  }
-
   /** What a transfer's segments say besides their bytes. */
   private static final class Facts {
     long finEnd = -1;
@@ -270,22 +245,22 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
     final TreeSet<Integer> captures = new TreeSet<>();
     int lastCapture = -1;
 
-    void see(Segment s) {
+    void see(PointerRun.Segment s, int capture) {
       segments++;
       long ts = s.ts;
-      if (ts < firstNanos || (ts == firstNanos && before(s.capture, s.record, first))) {
+      if (ts < firstNanos || (ts == firstNanos && before(capture, s.record, first))) {
         firstNanos = ts;
-        first[0] = s.capture;
+        first[0] = capture;
         first[1] = s.record;
       }
-      if (ts > lastNanos || (ts == lastNanos && before(last[0], last[1], s.capture, s.record))) {
+      if (ts > lastNanos || (ts == lastNanos && before(last[0], last[1], capture, s.record))) {
         lastNanos = ts;
-        last[0] = s.capture;
+        last[0] = capture;
         last[1] = s.record;
       }
-      if (s.capture != lastCapture) {
-        captures.add(s.capture);
-        lastCapture = s.capture;
+      if (capture != lastCapture) {
+        captures.add(capture);
+        lastCapture = capture;
       }
       if ((s.flags & FIN) != 0) {
         finEnd = Math.max(finEnd, s.offset + s.len);
