@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,9 +34,10 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The passes over the captures. Files are cut into splits and packed into tasks as Spark's file
  * sources do ({@link SplitPlanner}, sized by {@code spark.sql.files.maxPartitionBytes} and {@code
- * openCostInBytes}). The sha256 of each whole file is computed by a job of its own that runs beside
- * everything else ({@link #captures()} waits for it): its tasks are single sequential reads that no
- * split can share, and they fill cores the later, narrower steps leave idle.
+ * openCostInBytes}). The sha256 of each whole file is computed beside everything else ({@link
+ * #captures()} waits for it), as single sequential reads that no split can share: with a local
+ * master by a low-priority thread of the driver started before the first pass ({@link
+ * DriverCaptureHashing}), on a cluster by a job of its own ({@link #startHashing}).
  *
  * <p>The first pass ({@link #run}) keeps little: the segments on control ports, the facts of every
  * connection direction ({@link #facts()}), and per split a summary. The driver combines the
@@ -63,6 +65,13 @@ public final class CaptureScan {
    */
   static final long HASH_AT_ONCE_BYTES = 256L << 20;
 
+  /**
+   * Spark conf (default true): with a local master, hash the captures in a low-priority thread of
+   * the driver from the start ({@link DriverCaptureHashing}) instead of in a job of their own. Not
+   * used with other masters, whose driver would have to pull every capture's bytes to itself.
+   */
+  public static final String HASH_IN_DRIVER = "spark.ftprecon.scan.hashInDriver";
+
   /** Name of the RDD that hashes whole files. */
   public static final String HASH_RDD_NAME = "capture hash";
 
@@ -81,8 +90,8 @@ public final class CaptureScan {
   private final Dataset<Row> scanned;
   private final List<CaptureFile> files;
   private final List<SplitSummary> summaries;
-  private final Supplier<JavaFutureAction<List<FileHash>>> startHashing;
-  private volatile JavaFutureAction<List<FileHash>> hashing;
+  private final Supplier<Future<List<FileHash>>> startHashing;
+  private volatile Future<List<FileHash>> hashing;
   private final List<Row> greetings;
   private final List<ScanTask> selectTasks;
   private final Map<Integer, Long> cuts;
@@ -94,7 +103,7 @@ public final class CaptureScan {
       Dataset<Row> scanned,
       List<CaptureFile> files,
       List<SplitSummary> summaries,
-      Supplier<JavaFutureAction<List<FileHash>>> startHashing,
+      Supplier<Future<List<FileHash>>> startHashing,
       List<Row> greetings,
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
@@ -114,7 +123,21 @@ public final class CaptureScan {
 
   public static CaptureScan run(
       SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
-    CaptureScan scan = scanAll(spark, files, controlPorts);
+    SharedConfiguration conf = SharedConfiguration.of(spark);
+    SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
+    if (spark.sparkContext().isLocal()
+        && spark.conf().get(HASH_IN_DRIVER, "true").equalsIgnoreCase("true")) {
+      Future<List<FileHash>> hashing = DriverCaptureHashing.start(files, conf.value());
+      return scanAll(spark, files, controlPorts, conf, planner, () -> hashing);
+    }
+    CaptureScan scan =
+        scanAll(
+            spark,
+            files,
+            controlPorts,
+            conf,
+            planner,
+            () -> hash(spark, planner.packWhole(files), conf));
     if (files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES) {
       scan.startHashing();
     }
@@ -122,9 +145,12 @@ public final class CaptureScan {
   }
 
   private static CaptureScan scanAll(
-      SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
-    SharedConfiguration conf = SharedConfiguration.of(spark);
-    SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
+      SparkSession spark,
+      List<CaptureFile> files,
+      Set<Integer> controlPorts,
+      SharedConfiguration conf,
+      SplitPlanner planner,
+      Supplier<Future<List<FileHash>>> hashing) {
     List<ScanTask> tasks = new ArrayList<>();
     planner
         .plan(files, HadoopCaptures.compression(conf.value()))
@@ -133,8 +159,6 @@ public final class CaptureScan {
     List<Dataset<Row>> cached = new ArrayList<>(List.of(scan));
 
     JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
-    Supplier<JavaFutureAction<List<FileHash>>> hashing =
-        () -> hash(spark, planner.packWhole(files), conf);
     List<SplitSummary> summaries = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
     collectSummaries(await(scanning), summaries, greetings);
@@ -258,10 +282,10 @@ public final class CaptureScan {
   }
 
   /**
-   * The result of a job started with a {@code collectAsync}; its failure is rethrown unwrapped when
-   * it is a runtime exception.
+   * The result of a job started with a {@code collectAsync} (or of the driver's hashing thread);
+   * its failure is rethrown unwrapped when it is a runtime exception.
    */
-  public static <T> T await(JavaFutureAction<T> action) {
+  public static <T> T await(Future<T> action) {
     try {
       return action.get();
     } catch (InterruptedException e) {
@@ -383,9 +407,11 @@ public final class CaptureScan {
   }
 
   /**
-   * Starts the job that hashes every capture whole ({@link #captures} waits for it), once: for
-   * small captures when the first pass is done, for others when the job calls it, just before it
-   * submits the assembly. Hashing is one sequential read of each file (SHA-256 of the 4.93 GB bench
+   * Starts hashing every capture whole ({@link #captures} waits for it), once. With a local master
+   * the driver's thread has been hashing since the first pass began ({@link #HASH_IN_DRIVER}) and
+   * this does nothing. Otherwise it submits the job that hashes each file in a task: for small
+   * captures when the first pass is done, for others when the job calls it, just before it submits
+   * the assembly. Hashing is one sequential read of each file (SHA-256 of the 4.93 GB bench
    * capture: 3.6 CPU-s in one task). Started right after the first pass, it held one of the two
    * local slots through the control, facts and second passes, which then ran one task at a time.
    * Submitted before the assembly, it runs beside the largest transfer's sort; submitted after it,

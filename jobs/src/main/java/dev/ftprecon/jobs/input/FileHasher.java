@@ -10,7 +10,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Hashes whole files as stored (compressed bytes for compressed files), in tasks of their own that
- * run beside the split tasks: the hash must cover every byte, which no split task reads.
+ * run beside the split tasks, or in a thread of the driver with a local master ({@link
+ * DriverCaptureHashing}): the hash must cover every byte, in order, which no split task reads.
  */
 final class FileHasher {
   private static final int BUFFER_BYTES = 1 << 20;
@@ -29,6 +30,9 @@ final class FileHasher {
     try (InputStream in = path.getFileSystem(conf).open(path)) {
       byte[] buf = new byte[BUFFER_BYTES];
       for (int n; (n = in.read(buf)) > 0; ) {
+        if (Thread.currentThread().isInterrupted()) {
+          return new FileHash(file.id(), null, "interrupted after " + read + " bytes");
+        }
         sha256.update(buf, 0, n);
         read += n;
       }
