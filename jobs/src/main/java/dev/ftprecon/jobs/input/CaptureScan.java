@@ -125,20 +125,29 @@ public final class CaptureScan {
       SparkSession spark, List<CaptureFile> files, Set<Integer> controlPorts) {
     SharedConfiguration conf = SharedConfiguration.of(spark);
     SplitPlanner planner = new SplitPlanner(SplitSettings.of(spark));
-    if (spark.sparkContext().isLocal()
-        && spark.conf().get(HASH_IN_DRIVER, "true").equalsIgnoreCase("true")) {
-      Future<List<FileHash>> hashing = DriverCaptureHashing.start(files, conf.value());
-      return scanAll(spark, files, controlPorts, conf, planner, () -> hashing);
+    boolean inDriver =
+        spark.sparkContext().isLocal()
+            && spark.conf().get(HASH_IN_DRIVER, "true").equalsIgnoreCase("true");
+    Future<List<FileHash>> early =
+        inDriver ? DriverCaptureHashing.start(files, conf.value()) : null;
+    CaptureScan scan;
+    try {
+      scan =
+          scanAll(
+              spark,
+              files,
+              controlPorts,
+              conf,
+              planner,
+              inDriver ? () -> early : () -> hash(spark, planner.packWhole(files), conf));
+    } catch (RuntimeException e) {
+      if (early != null) {
+        early.cancel(true);
+      }
+      throw e;
     }
-    CaptureScan scan =
-        scanAll(
-            spark,
-            files,
-            controlPorts,
-            conf,
-            planner,
-            () -> hash(spark, planner.packWhole(files), conf));
-    if (files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES) {
+    // Started now, the driver's hashing is also the scan's to cancel (unpersist).
+    if (inDriver || files.stream().mapToLong(CaptureFile::length).sum() <= HASH_AT_ONCE_BYTES) {
       scan.startHashing();
     }
     return scan;
@@ -409,13 +418,13 @@ public final class CaptureScan {
   /**
    * Starts hashing every capture whole ({@link #captures} waits for it), once. With a local master
    * the driver's thread has been hashing since the first pass began ({@link #HASH_IN_DRIVER}) and
-   * this does nothing. Otherwise it submits the job that hashes each file in a task: for small
-   * captures when the first pass is done, for others when the job calls it, just before it submits
-   * the assembly. Hashing is one sequential read of each file (SHA-256 of the 4.93 GB bench
-   * capture: 3.6 CPU-s in one task). Started right after the first pass, it held one of the two
-   * local slots through the control, facts and second passes, which then ran one task at a time.
-   * Submitted before the assembly, it runs beside the largest transfer's sort; submitted after it,
-   * its reads competed with that transfer's digest threads (README "Benchmark").
+   * {@link #run} has already called this. Otherwise it submits the job that hashes each file in a
+   * task: for small captures when the first pass is done, for others when the job calls it, just
+   * before it submits the assembly. Hashing is one sequential read of each file (SHA-256 of the
+   * 4.93 GB bench capture: 3.6 CPU-s in one task). Started right after the first pass, it held one
+   * of the two local slots through the control, facts and second passes, which then ran one task at
+   * a time. Submitted before the assembly, it runs beside the largest transfer's sort; submitted
+   * after it, its reads competed with that transfer's digest threads (README "Benchmark").
    */
   public synchronized void startHashing() {
     if (hashing == null) {
