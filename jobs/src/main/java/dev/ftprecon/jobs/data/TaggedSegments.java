@@ -4,6 +4,7 @@ import dev.ftprecon.capture.CaptureRecord;
 import dev.ftprecon.flow.StreamSegments;
 import dev.ftprecon.jobs.input.ScanRows;
 import dev.ftprecon.jobs.input.SegmentRows;
+import dev.ftprecon.jobs.source.CaptureSplit;
 import dev.ftprecon.packet.TcpSegment;
 import dev.ftprecon.tcp.PointerRun;
 import dev.ftprecon.tcp.SequenceUnwrapper;
@@ -33,6 +34,10 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
  * pass's spans, chained in capture order, say that one sequential unwrapper would be there ({@link
  * DirectionSpans}); within the split, segments come in capture order. So every segment gets the
  * offset a single pass over all of them would give, and the rows need only one sort.
+ *
+ * <p>The same spans tell which splits hold an assigned sender's segments: the pass reads only those
+ * ({@link #reads}). Over an archive in which FTP data is rare, most splits, and most files, are
+ * read once, by the first pass.
  */
 final class TaggedSegments implements SegmentRows {
   private static final long serialVersionUID = 1L;
@@ -59,7 +64,12 @@ final class TaggedSegments implements SegmentRows {
   private transient long splitStart = -1;
   private transient Map<Integer, Unwrapping> unwrapping;
 
+  /** The splits the first pass saw an assigned sender's stream in; made on the driver. */
+  private transient Set<SplitAt> sendersSplits;
+
   private record Answer(byte[] src, byte[] dst, DataAssignment assignment) {}
+
+  private record SplitAt(int capture, long start) {}
 
   /**
    * One transfer's offsets in the current split, the highest payload end reached, and its open run
@@ -134,6 +144,22 @@ final class TaggedSegments implements SegmentRows {
       long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(s));
       append(u, record, -1L, finOffset, FIN, 0, false, null, out);
     }
+  }
+
+  /**
+   * Whether the first pass saw a segment that carries stream from an assigned sender in {@code
+   * split}: those are the splits with a sequence span ({@link DirectionSpans#starts}), and the only
+   * ones that can yield a row. Both passes decide what carries stream by {@link StreamSegments}, so
+   * no segment of the others can be wanted.
+   */
+  @Override
+  public boolean reads(CaptureSplit split) {
+    if (sendersSplits == null) {
+      Set<SplitAt> at = new HashSet<>();
+      starts.value().keySet().forEach(k -> at.add(new SplitAt(k.capture(), k.splitStart())));
+      sendersSplits = at;
+    }
+    return sendersSplits.contains(new SplitAt(split.fileId(), split.start()));
   }
 
   @Override

@@ -396,11 +396,22 @@ public final class CaptureScan {
     return select(selection, SegmentSchema.SCHEMA);
   }
 
-  /** A second pass whose rows ({@code schema}) {@code rows} makes of the segments read. */
+  /**
+   * A second pass whose rows ({@code schema}) {@code rows} makes of the segments read. Only the
+   * splits the selection {@link SegmentRows#reads reads} are read again; a task left without a
+   * split is dropped.
+   */
   public Dataset<Row> select(SegmentRows selection, StructType schema) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<ScanTask> tasks = new ArrayList<>();
+    for (ScanTask t : selectTasks) {
+      List<CaptureSplit> read = t.splits().stream().filter(selection::reads).toList();
+      if (!read.isEmpty()) {
+        tasks.add(ScanTask.read(read));
+      }
+    }
     var rows =
-        jsc.parallelize(selectTasks, Math.max(1, selectTasks.size()))
+        jsc.parallelize(tasks, Math.max(1, tasks.size()))
             .mapPartitions(new SelectPartition(conf, selection, Map.copyOf(cuts)))
             .setName(SELECT_RDD_NAME);
     return ((org.apache.spark.sql.classic.SparkSession) spark)

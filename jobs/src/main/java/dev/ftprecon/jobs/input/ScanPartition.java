@@ -65,6 +65,8 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
         while (pending.isEmpty()) {
           if (!current.nextSegment()) {
             directions.flush();
+            SplitInputMetrics.splitRead(
+                current.split(), Long.MAX_VALUE, current.summary().packets());
             pending.add(ScanRows.summary(current.summary()));
             current = null;
             directions = null;

@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs.input;
 
 import dev.ftprecon.capture.CaptureRecord;
+import dev.ftprecon.jobs.source.CaptureSplit;
 import dev.ftprecon.packet.TcpSegment;
 import java.io.Serializable;
 import java.util.function.Consumer;
@@ -23,4 +24,13 @@ public interface SegmentRows extends Serializable {
 
   /** The split being read ended: rows still held for it go to {@code out}. */
   default void endSplit(Consumer<InternalRow> out) {}
+
+  /**
+   * Whether any row can come from {@code split}; the pass does not read the splits for which this
+   * is false. Asked on the driver, before the pass's tasks are made. By default every split is
+   * read.
+   */
+  default boolean reads(CaptureSplit split) {
+    return true;
+  }
 }

@@ -48,6 +48,7 @@ final class SelectPartition implements FlatMapFunction<Iterator<ScanTask>, Inter
                   pending::add);
             } else {
               current.close();
+              SplitInputMetrics.splitRead(current.split(), cut, current.summary().packets());
               current = null;
               selection.endSplit(pending::add);
             }
