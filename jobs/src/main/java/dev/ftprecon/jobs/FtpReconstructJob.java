@@ -55,6 +55,21 @@ public final class FtpReconstructJob {
     IncrementalPlan plan =
         IncrementalPlan.make(spark, options.output(), inputs, options.incremental());
     SmallInputSettings small = SmallInputSettings.apply(spark, plan.files());
+    try {
+      return reconstruct(plan, startedAt, started, jsc);
+    } finally {
+      small.restore();
+    }
+  }
+
+  /**
+   * The passes, from the plan's captures to the committed output. Whatever happens, the scan's
+   * caches are dropped and the captures' hashing is stopped at the end (a local run's driver thread
+   * would otherwise read on through every capture after a failure).
+   */
+  private JobSummary reconstruct(
+      IncrementalPlan plan, Instant startedAt, long started, JavaSparkContext jsc)
+      throws Exception {
     List<CaptureFile> files = plan.files();
     if (files.isEmpty()) {
       return JobSummary.nothingNew(System.currentTimeMillis() - started);
@@ -66,88 +81,93 @@ public final class FtpReconstructJob {
         OutputDirectory.prepare(spark.sparkContext().hadoopConfiguration(), options.output());
 
     CaptureScan scan = CaptureScan.run(spark, files, options.controlPorts());
-    Set<String> detected =
-        options.detectControl()
-            ? ControlDetection.detect(scan.greetings(), scan.facts())
-            : Set.of();
-    Dataset<Row> controlSegments = scan.controlSegments();
-    if (!detected.isEmpty()) {
-      controlSegments =
-          controlSegments.unionAll(scan.select(SegmentSelection.connections(detected)));
+    JavaRDD<ControlResult> control = null;
+    try {
+      Set<String> detected =
+          options.detectControl()
+              ? ControlDetection.detect(scan.greetings(), scan.facts())
+              : Set.of();
+      Dataset<Row> controlSegments = scan.controlSegments();
+      if (!detected.isEmpty()) {
+        controlSegments =
+            controlSegments.unionAll(scan.select(SegmentSelection.connections(detected)));
+      }
+
+      control =
+          ControlChannels.analyze(
+                  spark,
+                  controlSegments.where(filter.connections()),
+                  options.controlPorts(),
+                  detected,
+                  paths,
+                  scan.conf(),
+                  options.maskPasswords(),
+                  options.ftpLimits(),
+                  partitions)
+              .filter(filter::keepsSession)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      List<SessionExpectation> expectations =
+          filter.transfers(control.flatMap(r -> r.expectations().iterator()).collect()).stream()
+              .sorted(
+                  Comparator.comparing(SessionExpectation::sessionId)
+                      .thenComparingInt(e -> e.channel().ordinal()))
+              .toList();
+
+      ChannelMatching matching =
+          new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
+      DataChannels.Collected facts =
+          DataChannels.connectionFacts(spark, scan.facts(), matching.endpoints());
+      matching.match(facts.connections());
+      IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
+      List<TransferBytes> bytes =
+          DataChannels.assemble(
+              spark,
+              scan,
+              matching.assignments(),
+              facts.spans(),
+              paths,
+              matching.fileNames(),
+              out.staging(),
+              partitions);
+
+      Set<Integer> outsideSize =
+          filter.outsideSize(
+              expectations, bytes, out.staging(), spark.sparkContext().hadoopConfiguration());
+      bytes = bytes.stream().filter(b -> !outsideSize.contains(b.transfer())).toList();
+      TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
+      List<Row> transferRows = TransferFilter.without(transfers.rows(), outsideSize);
+      IndexWriter.Written written =
+          index.write(
+              transferRows,
+              control.map(ControlResult::session),
+              control.flatMap(r -> r.commands().iterator()),
+              scan::captures);
+      List<Row> captureRows = written.capturesRead();
+
+      JobSummary summary =
+          new JobSummary(
+              files.size(),
+              count(captureRows, CaptureSchema.STATUS_DAMAGED),
+              count(captureRows, CaptureSchema.STATUS_UNREADABLE),
+              written.sessions(),
+              transferRows.size(),
+              bytes.size(),
+              bytes.stream().mapToLong(TransferBytes::length).sum(),
+              TransferRows.notComplete(transferRows),
+              System.currentTimeMillis() - started);
+      plan.writeState(
+          spark.sparkContext().hadoopConfiguration(), out.staging(), files, written.openCaptures());
+      out.commit(
+          RunManifest.json(
+              options, plan, spark.version(), startedAt, Instant.now(), captureRows, summary),
+          plan.previous().exists());
+      return summary;
+    } finally {
+      scan.unpersist();
+      if (control != null) {
+        control.unpersist();
+      }
     }
-
-    JavaRDD<ControlResult> control =
-        ControlChannels.analyze(
-                spark,
-                controlSegments.where(filter.connections()),
-                options.controlPorts(),
-                detected,
-                paths,
-                scan.conf(),
-                options.maskPasswords(),
-                options.ftpLimits(),
-                partitions)
-            .filter(filter::keepsSession)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    List<SessionExpectation> expectations =
-        filter.transfers(control.flatMap(r -> r.expectations().iterator()).collect()).stream()
-            .sorted(
-                Comparator.comparing(SessionExpectation::sessionId)
-                    .thenComparingInt(e -> e.channel().ordinal()))
-            .toList();
-
-    ChannelMatching matching =
-        new ChannelMatching(expectations, options.ftpLimits().channelExpiryNanos());
-    DataChannels.Collected facts =
-        DataChannels.connectionFacts(spark, scan.facts(), matching.endpoints());
-    matching.match(facts.connections());
-    IndexWriter index = new IndexWriter(spark, out.staging(), plan.previous());
-    List<TransferBytes> bytes =
-        DataChannels.assemble(
-            spark,
-            scan,
-            matching.assignments(),
-            facts.spans(),
-            paths,
-            matching.fileNames(),
-            out.staging(),
-            partitions);
-
-    Set<Integer> outsideSize =
-        filter.outsideSize(
-            expectations, bytes, out.staging(), spark.sparkContext().hadoopConfiguration());
-    bytes = bytes.stream().filter(b -> !outsideSize.contains(b.transfer())).toList();
-    TransferRows transfers = new TransferRows(expectations, matching, bytes, paths.value());
-    List<Row> transferRows = TransferFilter.without(transfers.rows(), outsideSize);
-    IndexWriter.Written written =
-        index.write(
-            transferRows,
-            control.map(ControlResult::session),
-            control.flatMap(r -> r.commands().iterator()),
-            scan::captures);
-    List<Row> captureRows = written.capturesRead();
-
-    scan.unpersist();
-    control.unpersist();
-    JobSummary summary =
-        new JobSummary(
-            files.size(),
-            count(captureRows, CaptureSchema.STATUS_DAMAGED),
-            count(captureRows, CaptureSchema.STATUS_UNREADABLE),
-            written.sessions(),
-            transferRows.size(),
-            bytes.size(),
-            bytes.stream().mapToLong(TransferBytes::length).sum(),
-            TransferRows.notComplete(transferRows),
-            System.currentTimeMillis() - started);
-    plan.writeState(
-        spark.sparkContext().hadoopConfiguration(), out.staging(), files, written.openCaptures());
-    out.commit(
-        RunManifest.json(
-            options, plan, spark.version(), startedAt, Instant.now(), captureRows, summary),
-        plan.previous().exists());
-    small.restore();
-    return summary;
   }
 
   private static int count(List<Row> captures, String status) {

@@ -1,6 +1,7 @@
 package dev.ftprecon.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ftprecon.jobs.input.CaptureFile;
 import java.nio.file.Files;
@@ -61,6 +62,17 @@ class SmallInputSettingsIT extends SparkTestBase {
         reconstruct(
             out, repoRoot().resolve("samples/pasv-download-ipv4-pureftpd-curl.pcap").toString());
     assertThat(summary.transfers()).isPositive();
+    assertThat(spark.conf().contains(WHOLE_STAGE)).isFalse();
+    assertThat(spark.conf().contains(FACTORY_MODE)).isFalse();
+  }
+
+  @Test
+  void aFailedRunLeavesTheSessionAsItFoundItToo(@TempDir Path tmp) throws Exception {
+    // OUT is a regular file: no output directory can be made under it, and the run fails.
+    Path notADirectory = Files.writeString(tmp.resolve("out"), "a file");
+    String sample = repoRoot().resolve("samples/pasv-download-ipv4-pureftpd-curl.pcap").toString();
+
+    assertThatThrownBy(() -> reconstruct(notADirectory, sample)).isNotNull();
     assertThat(spark.conf().contains(WHOLE_STAGE)).isFalse();
     assertThat(spark.conf().contains(FACTORY_MODE)).isFalse();
   }
