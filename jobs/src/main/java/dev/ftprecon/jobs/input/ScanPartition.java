@@ -3,6 +3,7 @@ package dev.ftprecon.jobs.input;
 import dev.ftprecon.flow.DirectionTable;
 import dev.ftprecon.jobs.source.CaptureSplit;
 import dev.ftprecon.jobs.source.SplitScanner;
+import dev.ftprecon.jobs.source.SplitSummary;
 import dev.ftprecon.packet.TcpSegment;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -65,9 +66,9 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
         while (pending.isEmpty()) {
           if (!current.nextSegment()) {
             directions.flush();
-            SplitInputMetrics.splitRead(
-                current.split(), Long.MAX_VALUE, current.summary().packets());
-            pending.add(ScanRows.summary(current.summary()));
+            SplitSummary summary = current.summary();
+            SplitInputMetrics.splitRead(current.split(), Long.MAX_VALUE, summary.packets());
+            pending.add(ScanRows.summary(summary));
             current = null;
             directions = null;
             return;
