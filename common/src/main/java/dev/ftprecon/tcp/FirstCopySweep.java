@@ -29,7 +29,11 @@ public final class FirstCopySweep<T> {
 
   /** Receives the decisions. {@code from} and {@code len} are a part of the copy at {@code at}. */
   public interface Sink<T> {
-    void first(T copy, long at, long from, int len) throws IOException;
+    /**
+     * A part that counts. {@code overlapped} is false when no other copy covers any of its bytes:
+     * then no later part will be compared with them ({@link StreamAssembler#acceptUncompared}).
+     */
+    void first(T copy, long at, long from, int len, boolean overlapped) throws IOException;
 
     void later(T copy, long at, long from, int len) throws IOException;
   }
@@ -101,9 +105,12 @@ public final class FirstCopySweep<T> {
         continue;
       }
       // Every copy held starts at or before the cursor and ends after it; the earliest in capture
-      // order counts until it ends or a new copy (possibly earlier) starts at the limit.
+      // order counts until it ends or a new copy (possibly earlier) starts at the limit. Copies
+      // added later start at the limit or beyond, so only the copies held now can overlap the part:
+      // with the winner alone, none does.
       long until = Math.min(limit, winner.end);
-      sink.first(winner.value, winner.offset, cursor, (int) (until - cursor));
+      boolean overlapped = byEnd.size() > 1;
+      sink.first(winner.value, winner.offset, cursor, (int) (until - cursor), overlapped);
       winner.won(cursor, until);
       cursor = until;
     }

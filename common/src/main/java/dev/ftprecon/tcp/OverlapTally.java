@@ -3,7 +3,7 @@ package dev.ftprecon.tcp;
 /**
  * Compares bytes of a segment that overlap already written positions with what was written there,
  * and counts the outcome: duplicates, conflicts (with their ranges), bytes falling into zero-filled
- * gaps, and bytes too old to compare.
+ * gaps, and bytes too old to compare or written without being kept.
  */
 final class OverlapTally {
 
@@ -30,7 +30,9 @@ final class OverlapTally {
     long conflictRunStart = -1;
     for (long p = checkedFrom; p < end; p++) {
       boolean conflicting = false;
-      if (recent.isFill(p)) {
+      if (recent.isUnkept(p)) {
+        uncheckedBytes++;
+      } else if (recent.isFill(p)) {
         lateBytes++;
       } else if (recent.byteAt(p) == buf[off + (int) (p - position)]) {
         duplicateBytes++;

@@ -74,6 +74,20 @@ public final class StreamAssembler {
    * The buffer is not retained.
    */
   public void accept(long offset, byte[] buf, int off, int len) throws IOException {
+    accept(offset, buf, off, len, true);
+  }
+
+  /**
+   * Like {@link #accept}, for bytes that no later copy will be compared with: a part that no other
+   * copy overlaps, as {@link FirstCopySweep} tells. They are written but not kept in the
+   * overlap-check window, which saves copying every byte of a stream sent once; should a later copy
+   * reach them after all, its bytes count as unchecked.
+   */
+  public void acceptUncompared(long offset, byte[] buf, int off, int len) throws IOException {
+    accept(offset, buf, off, len, false);
+  }
+
+  private void accept(long offset, byte[] buf, int off, int len, boolean keep) throws IOException {
     requireUsable();
     Objects.checkFromIndexSize(off, len, buf.length);
     long end = Math.addExact(offset, len);
@@ -105,7 +119,7 @@ public final class StreamAssembler {
       if (position > recent.end()) {
         writeGap(position - recent.end());
       }
-      write(buf, off, len);
+      write(buf, off, len, keep);
     }
   }
 
@@ -187,7 +201,7 @@ public final class StreamAssembler {
     recent.appendFill(count);
   }
 
-  private void write(byte[] buf, int off, int len) throws IOException {
+  private void write(byte[] buf, int off, int len, boolean keep) throws IOException {
     try {
       sink.write(buf, off, len);
     } catch (IOException e) {
@@ -195,7 +209,11 @@ public final class StreamAssembler {
       throw e;
     }
     dataBytes += len;
-    recent.appendData(buf, off, len);
+    if (keep) {
+      recent.appendData(buf, off, len);
+    } else {
+      recent.appendUnkept(len);
+    }
   }
 
   private void flush() throws IOException {

@@ -23,12 +23,20 @@ class FirstCopySweepTest {
     long handedOn = Long.MIN_VALUE;
 
     @Override
-    public void first(Seg copy, long at, long from, int len) {
+    public void first(Seg copy, long at, long from, int len, boolean overlapped) {
       assertThat(at).isEqualTo(copy.offset);
       assertThat(from).as("first parts ascend without overlap").isGreaterThanOrEqualTo(handedOn);
       handedOn = from + len;
-      calls.add("first " + copy.id + " [" + from + "," + (from + len) + ")");
-      firsts.add(new long[] {copy.id, from, from + len});
+      calls.add(
+          "first "
+              + copy.id
+              + " ["
+              + from
+              + ","
+              + (from + len)
+              + ")"
+              + (overlapped ? "" : " alone"));
+      firsts.add(new long[] {copy.id, from, from + len, overlapped ? 1 : 0});
     }
 
     @Override
@@ -56,7 +64,7 @@ class FirstCopySweepTest {
   @Test
   void segmentsInOrderCountWhole() throws Exception {
     Recorder r = sweep(List.of(new Seg(1, 0, 100, 1), new Seg(2, 100, 100, 2)), 10);
-    assertThat(r.calls).containsExactly("first 1 [0,100)", "first 2 [100,200)");
+    assertThat(r.calls).containsExactly("first 1 [0,100) alone", "first 2 [100,200) alone");
   }
 
   @Test
@@ -71,13 +79,16 @@ class FirstCopySweepTest {
     Recorder r = sweep(List.of(new Seg(1, 0, 300, 5), new Seg(2, 100, 100, 1)), 10);
     assertThat(r.calls)
         .containsExactly(
-            "first 1 [0,100)", "first 2 [100,200)", "first 1 [200,300)", "later 1 [100,200)");
+            "first 1 [0,100) alone",
+            "first 2 [100,200)",
+            "first 1 [200,300) alone",
+            "later 1 [100,200)");
   }
 
   @Test
   void aHoleStaysAHole() throws Exception {
     Recorder r = sweep(List.of(new Seg(1, 0, 100, 1), new Seg(2, 200, 100, 2)), 10);
-    assertThat(r.calls).containsExactly("first 1 [0,100)", "first 2 [200,300)");
+    assertThat(r.calls).containsExactly("first 1 [0,100) alone", "first 2 [200,300) alone");
   }
 
   @Test
@@ -160,6 +171,16 @@ class FirstCopySweepTest {
           assertThat(gotWinner[(int) b]).isNotEqualTo((int) l[0]);
           gotLater[(int) b]++;
         }
+      }
+      // A part is overlapped exactly when another copy with bytes covers some of them.
+      for (long[] f : r.firsts) {
+        boolean covered =
+            segs.stream()
+                .anyMatch(
+                    s -> s.id != f[0] && s.len > 0 && s.offset < f[2] && s.offset + s.len > f[1]);
+        assertThat(f[3] == 1)
+            .as("round %d: part %s of %s", round, Arrays.toString(f), segs)
+            .isEqualTo(covered);
       }
       assertThat(gotWinner).as("round %d: %s", round, segs).isEqualTo(winner);
       assertThat(gotLater).as("round %d: %s", round, segs).isEqualTo(laterCount);

@@ -77,4 +77,32 @@ class RecentBytesTest {
     assertThat(recent.end()).isEqualTo(5);
     assertThat(recent.oldestKept()).isEqualTo(5);
   }
+
+  @Test
+  void payloadAppendedUnkeptIsMarkedUntilOverwritten() {
+    RecentBytes recent = new RecentBytes(4);
+    recent.appendData(new byte[] {7, 7}, 0, 2);
+    recent.appendUnkept(2);
+
+    assertThat(recent.end()).isEqualTo(4);
+    assertThat(recent.isUnkept(1)).isFalse();
+    assertThat(recent.isUnkept(2)).isTrue();
+    assertThat(recent.isFill(3)).isFalse();
+
+    recent.appendData(new byte[] {8}, 0, 1); // overwrites the ring slot of position 0
+    recent.appendFill(2); // and of positions 1 and 2
+
+    assertThat(recent.isUnkept(3)).isTrue();
+    assertThat(recent.isUnkept(4)).isFalse();
+    assertThat(recent.isUnkept(5)).isFalse();
+    assertThat(recent.isFill(5)).isTrue();
+
+    recent.appendUnkept(6); // longer than the ring: every slot unkept, none fill
+
+    assertThat(recent.end()).isEqualTo(13);
+    for (long p = recent.oldestKept(); p < recent.end(); p++) {
+      assertThat(recent.isUnkept(p)).isTrue();
+      assertThat(recent.isFill(p)).isFalse();
+    }
+  }
 }

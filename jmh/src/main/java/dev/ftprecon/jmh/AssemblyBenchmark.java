@@ -43,6 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and SHA-256 DigestOutputStreams on the writing thread.
  *   <li>{@code parallelDigests}: the loop now: StreamAssembler into a ParallelDigestOutputStream
  *       (SHA-256 and MD5 each on a thread of its own).
+ *   <li>{@code assemblerKeeping} and {@code assemblerUncompared}: the StreamAssembler alone into a
+ *       null sink (whatever the {@code sink} parameter), keeping every byte for comparing later
+ *       copies, or not (a part no other copy overlaps): the cost of the overlap-check window.
  * </ul>
  *
  * bench/jmh-assembly.sh runs it and prints GB/s.
@@ -143,15 +146,38 @@ public class AssemblyBenchmark {
     return out.digest(0);
   }
 
+  @Benchmark
+  public long assemblerKeeping() throws IOException {
+    return assemble(OutputStream.nullOutputStream(), true);
+  }
+
+  @Benchmark
+  public long assemblerUncompared() throws IOException {
+    return assemble(OutputStream.nullOutputStream(), false);
+  }
+
   private void assemble(OutputStream out) throws IOException {
+    assemble(out, true);
+  }
+
+  /**
+   * Feeds the stream to a StreamAssembler, each segment kept for comparing later copies ({@code
+   * accept}) or not ({@code acceptUncompared}, what the assembly does for a part no other copy
+   * overlaps).
+   */
+  private long assemble(OutputStream out, boolean keep) throws IOException {
     StreamAssembler assembler = new StreamAssembler(out, 0, AssemblyLimits.DEFAULTS);
     long total = (long) sizeMiB << 20;
     int at = 0;
     for (long offset = 0; offset < total; offset += SEGMENT) {
       at = nextSegment(at);
-      assembler.accept(offset, window, at, SEGMENT);
+      if (keep) {
+        assembler.accept(offset, window, at, SEGMENT);
+      } else {
+        assembler.acceptUncompared(offset, window, at, SEGMENT);
+      }
     }
-    assembler.finish(StreamAssembler.UNKNOWN_END);
+    return assembler.finish(StreamAssembler.UNKNOWN_END).length();
   }
 
   private int nextSegment(int at) {

@@ -187,18 +187,18 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
         }
 
         @Override
-        public void first(Payload p, long at, long from, int len) throws IOException {
-          hand(p, at, from, len, true);
+        public void first(Payload p, long at, long from, int len, boolean overlapped)
+            throws IOException {
+          hand(p, at, from, len, overlapped ? Part.FIRST_OVERLAPPED : Part.FIRST_ALONE);
         }
 
         @Override
         public void later(Payload p, long at, long from, int len) throws IOException {
-          hand(p, at, from, len, false);
+          hand(p, at, from, len, Part.LATER);
         }
 
         /** Writes the part (the first copy) or compares it with what was written (a later one). */
-        private void hand(Payload p, long at, long from, int len, boolean first)
-            throws IOException {
+        private void hand(Payload p, long at, long from, int len, Part part) throws IOException {
           byte[] bytes = p.inline;
           int off = (int) (from - at);
           if (bytes == null) {
@@ -206,14 +206,21 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
             bytes = slice.bytes();
             off = slice.offset();
           }
-          if (first) {
-            assembler.accept(from, bytes, off, len);
-          } else {
-            assembler.compare(from, bytes, off, len);
+          switch (part) {
+            case FIRST_OVERLAPPED -> assembler.accept(from, bytes, off, len);
+            case FIRST_ALONE -> assembler.acceptUncompared(from, bytes, off, len);
+            case LATER -> assembler.compare(from, bytes, off, len);
           }
         }
       }
     };
+  }
+
+  /** What the sweep decided for a part of a copy. */
+  private enum Part {
+    FIRST_OVERLAPPED,
+    FIRST_ALONE,
+    LATER
   }
 
   /** Where a segment's payload is: in a capture at a position, or carried inline. */
