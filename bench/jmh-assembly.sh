@@ -2,7 +2,9 @@
 # Builds the JMH benchmarks (jmh/, profile jmh) and runs AssemblyBenchmark, the per-transfer hot
 # loop of the assembly: a plain copy loop (ceiling), MD5 alone (floor of anything that digests with
 # MD5), the loop with the digests on the writing thread (before) and on threads of their own (now),
-# each to a null sink and to a file; then prints GB/s per benchmark and sink.
+# each to a null sink and to a file, and the StreamAssembler alone keeping every byte for comparing
+# later copies or none (assemblerKeeping, assemblerUncompared); then prints GB/s per benchmark and
+# sink.
 #
 #   bench/jmh-assembly.sh                          # 1 GiB per operation, 2 warmups, 3 iterations
 #   JMH_SIZE_MIB=256 bench/jmh-assembly.sh -p sink=null

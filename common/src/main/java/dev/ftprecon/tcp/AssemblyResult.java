@@ -20,10 +20,11 @@ import java.util.List;
  * @param conflicts runs of conflicting bytes, in the order found, touching runs merged, at most
  *     {@link AssemblyLimits#maxRanges()}; a position that conflicts in several retransmissions
  *     appears once per retransmission, as it is counted in {@code conflictBytes}
- * @param uncheckedOverlapBytes overlapping bytes older than the overlap-check window, neither
- *     compared nor written
+ * @param uncheckedOverlapBytes overlapping bytes older than the overlap-check window (or written by
+ *     {@link StreamAssembler#acceptUncompared}), neither compared nor written
  * @param bytesBeforeStart payload bytes before the start offset, not written
- * @param segments calls to {@link StreamAssembler#accept}, empty segments included
+ * @param segments calls to {@link StreamAssembler#accept} and {@link
+ *     StreamAssembler#acceptUncompared}, empty segments included
  * @param outOfOrderCalls non-empty segments whose offset is below that of an earlier segment
  * @param lateBytes bytes of out-of-order segments that fell into a gap already zero-filled in the
  *     sink; they could not be written, so the gap remains
