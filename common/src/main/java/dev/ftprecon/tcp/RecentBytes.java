@@ -59,29 +59,26 @@ final class RecentBytes {
    * all, they count as unchecked ({@link #isUnkept}), never as duplicates or conflicts.
    */
   void appendUnkept(int count) {
-    int kept = Math.min(count, ring.length);
-    long pos = end + count - kept;
-    while (kept > 0) {
-      int index = indexOf(pos);
-      int piece = Math.min(kept, ring.length - index);
-      fill.clear(index, index + piece);
-      unkept.set(index, index + piece);
-      pos += piece;
-      kept -= piece;
-    }
-    end += count;
+    appendWithoutData(count, false);
   }
 
   /** Appends {@code count} bytes of zero fill for a gap. */
   void appendFill(long count) {
+    appendWithoutData(count, true);
+  }
+
+  /** Marks the kept part of {@code count} appended bytes as fill (zeroed) or as unkept payload. */
+  private void appendWithoutData(long count, boolean isFill) {
     int kept = (int) Math.min(count, ring.length);
     long pos = end + count - kept;
     while (kept > 0) {
       int index = indexOf(pos);
       int piece = Math.min(kept, ring.length - index);
-      Arrays.fill(ring, index, index + piece, (byte) 0);
-      fill.set(index, index + piece);
-      unkept.clear(index, index + piece);
+      if (isFill) {
+        Arrays.fill(ring, index, index + piece, (byte) 0);
+      }
+      fill.set(index, index + piece, isFill);
+      unkept.set(index, index + piece, !isFill);
       pos += piece;
       kept -= piece;
     }
