@@ -39,59 +39,23 @@ class DataPassSplitsIT extends SparkTestBase {
     long httpBytes = Files.size(http);
     assertThat(ftpBytes).isLessThan(1 << 20);
 
-    Map<Integer, Set<String>> rddsOfStage = new ConcurrentHashMap<>();
-    Map<Integer, Long> readByStage = new ConcurrentHashMap<>();
-    SparkListener listener =
-        new SparkListener() {
-          @Override
-          public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-            rddsOfStage.put(
-                submitted.stageInfo().stageId(),
-                CollectionConverters.asJava(submitted.stageInfo().rddInfos()).stream()
-                    .map(r -> r.name())
-                    .collect(Collectors.toSet()));
-          }
+    Path out = tmp.resolve("out");
+    Stages stages = new Stages();
+    JobSummary summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
 
-          @Override
-          public void onTaskEnd(SparkListenerTaskEnd end) {
-            if (end.taskMetrics() != null) {
-              readByStage.merge(
-                  end.stageId(), end.taskMetrics().inputMetrics().bytesRead(), Long::sum);
-            }
-          }
-        };
-    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20));
-    spark.conf().set("spark.sql.files.openCostInBytes", "0");
-    spark.sparkContext().addSparkListener(listener);
-    try {
-      Path out = tmp.resolve("out");
-      JobSummary summary = reconstruct(out, http.toString(), ftp.toString());
-      spark.sparkContext().listenerBus().waitUntilEmpty();
-
-      assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
-      assertThat(Hashes.sha256OfEach(out.resolve("files")))
-          .containsExactlyInAnyOrderElementsOf(
-              ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
-      // The first pass's stage is the first with its RDD; later stages that read the cached scan
-      // count the cached blocks as input too, so they are left out.
-      int firstPass =
-          rddsOfStage.entrySet().stream()
-              .filter(e -> names(e.getValue(), CaptureScan.RDD_NAME))
-              .mapToInt(Map.Entry::getKey)
-              .min()
-              .orElseThrow();
-      long secondPass =
-          rddsOfStage.entrySet().stream()
-              .filter(e -> names(e.getValue(), CaptureScan.SELECT_RDD_NAME))
-              .mapToLong(e -> readByStage.getOrDefault(e.getKey(), 0L))
-              .sum();
-      assertThat(readByStage.get(firstPass)).isEqualTo(ftpBytes + httpBytes);
-      assertThat(secondPass).isEqualTo(ftpBytes);
-    } finally {
-      spark.sparkContext().removeSparkListener(listener);
-      spark.conf().unset("spark.sql.files.maxPartitionBytes");
-      spark.conf().unset("spark.sql.files.openCostInBytes");
-    }
+    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
+    assertThat(Hashes.sha256OfEach(out.resolve("files")))
+        .containsExactlyInAnyOrderElementsOf(
+            ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    // The first pass's stage is the first with its RDD; later stages that read the cached scan
+    // count the cached blocks as input too, so they are left out.
+    int firstPass = stages.with(CaptureScan.RDD_NAME).get(0);
+    long secondPass =
+        stages.with(CaptureScan.SELECT_RDD_NAME).stream()
+            .mapToLong(stage -> stages.read.getOrDefault(stage, 0L))
+            .sum();
+    assertThat(stages.read.get(firstPass)).isEqualTo(ftpBytes + httpBytes);
+    assertThat(secondPass).isEqualTo(ftpBytes);
   }
 
   /**
@@ -105,56 +69,73 @@ class DataPassSplitsIT extends SparkTestBase {
     Path http = tmp.resolve("a-http.pcap");
     SyntheticCapture.write(http, 0, 0, 0, 0, 3L << 20, 14);
 
-    Map<Integer, Set<String>> rddsOfStage = new ConcurrentHashMap<>();
-    Map<Integer, Integer> tasksOfStage = new ConcurrentHashMap<>();
-    SparkListener listener =
-        new SparkListener() {
-          @Override
-          public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-            int stage = submitted.stageInfo().stageId();
-            tasksOfStage.put(stage, submitted.stageInfo().numTasks());
-            rddsOfStage.put(
-                stage,
-                CollectionConverters.asJava(submitted.stageInfo().rddInfos()).stream()
-                    .map(r -> r.name())
-                    .collect(Collectors.toSet()));
-          }
-        };
-    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20));
-    spark.conf().set("spark.sql.files.openCostInBytes", "0");
-    spark.sparkContext().addSparkListener(listener);
-    try {
-      Path out = tmp.resolve("out");
-      JobSummary summary = reconstruct(out, http.toString(), ftp.toString());
-      spark.sparkContext().listenerBus().waitUntilEmpty();
+    Stages stages = new Stages();
+    JobSummary summary =
+        reconstructWatched(stages, tmp.resolve("out"), http.toString(), ftp.toString());
 
-      assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
-      int cores = spark.sparkContext().defaultParallelism();
-      List<Integer> scanStages =
-          rddsOfStage.entrySet().stream()
-              .filter(e -> names(e.getValue(), CaptureScan.RDD_NAME))
-              .map(Map.Entry::getKey)
-              .sorted()
-              .toList();
-      assertThat(tasksOfStage.get(scanStages.get(0))).as("first pass").isGreaterThanOrEqualTo(4);
-      assertThat(scanStages).as("stages reading the cached rows").hasSizeGreaterThan(1);
-      for (int stage : scanStages.subList(1, scanStages.size())) {
-        assertThat(tasksOfStage.get(stage))
-            .as("tasks of stage %d", stage)
-            .isLessThanOrEqualTo(cores);
-      }
-    } finally {
-      spark.sparkContext().removeSparkListener(listener);
-      spark.conf().unset("spark.sql.files.maxPartitionBytes");
-      spark.conf().unset("spark.sql.files.openCostInBytes");
+    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
+    int cores = spark.sparkContext().defaultParallelism();
+    List<Integer> scanStages = stages.with(CaptureScan.RDD_NAME);
+    assertThat(stages.tasks.get(scanStages.get(0))).as("first pass").isGreaterThanOrEqualTo(4);
+    assertThat(scanStages).as("stages reading the cached rows").hasSizeGreaterThan(1);
+    for (int stage : scanStages.subList(1, scanStages.size())) {
+      assertThat(stages.tasks.get(stage)).as("tasks of stage %d", stage).isLessThanOrEqualTo(cores);
     }
   }
 
-  /**
-   * Whether one of a stage's RDD names is {@code rdd}, or a scan of it ("Scan ExistingRDD
-   * rdd[...").
-   */
-  private static boolean names(Set<String> rddNames, String rdd) {
-    return rddNames.stream().anyMatch(n -> n.equals(rdd) || n.contains(" " + rdd + "["));
+  /** What a listener saw of each stage: its RDDs' names, its tasks, the bytes its tasks read. */
+  private static final class Stages extends SparkListener {
+    final Map<Integer, Set<String>> rdds = new ConcurrentHashMap<>();
+    final Map<Integer, Integer> tasks = new ConcurrentHashMap<>();
+    final Map<Integer, Long> read = new ConcurrentHashMap<>();
+
+    @Override
+    public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+      int stage = submitted.stageInfo().stageId();
+      tasks.put(stage, submitted.stageInfo().numTasks());
+      rdds.put(
+          stage,
+          CollectionConverters.asJava(submitted.stageInfo().rddInfos()).stream()
+              .map(r -> r.name())
+              .collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      if (end.taskMetrics() != null) {
+        read.merge(end.stageId(), end.taskMetrics().inputMetrics().bytesRead(), Long::sum);
+      }
+    }
+
+    /**
+     * The stages, in order, one of whose RDDs is {@code rdd} or a scan of it ("Scan ExistingRDD
+     * rdd[...").
+     */
+    List<Integer> with(String rdd) {
+      return rdds.entrySet().stream()
+          .filter(
+              e ->
+                  e.getValue().stream().anyMatch(n -> n.equals(rdd) || n.contains(" " + rdd + "[")))
+          .map(Map.Entry::getKey)
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Runs the job on the inputs cut into 1 MiB splits, with {@code stages} listening. */
+  private static JobSummary reconstructWatched(Stages stages, Path out, String... inputs)
+      throws Exception {
+    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20));
+    spark.conf().set("spark.sql.files.openCostInBytes", "0");
+    spark.sparkContext().addSparkListener(stages);
+    try {
+      JobSummary summary = reconstruct(out, inputs);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      return summary;
+    } finally {
+      spark.sparkContext().removeSparkListener(stages);
+      spark.conf().unset("spark.sql.files.maxPartitionBytes");
+      spark.conf().unset("spark.sql.files.openCostInBytes");
+    }
   }
 }
