@@ -186,41 +186,34 @@ final class AssemblePartition implements FlatMapFunction<Iterator<InternalRow>, 
           this.assembler = assembler;
         }
 
+        /** Writes the part: kept for comparison only when another copy overlaps it. */
         @Override
         public void first(Payload p, long at, long from, int len, boolean overlapped)
             throws IOException {
-          hand(p, at, from, len, overlapped ? Part.FIRST_OVERLAPPED : Part.FIRST_ALONE);
+          PayloadReader.Slice part = bytes(p, at, from, len);
+          if (overlapped) {
+            assembler.accept(from, part.bytes(), part.offset(), len);
+          } else {
+            assembler.acceptUncompared(from, part.bytes(), part.offset(), len);
+          }
         }
 
+        /** Compares the part with what was written. */
         @Override
         public void later(Payload p, long at, long from, int len) throws IOException {
-          hand(p, at, from, len, Part.LATER);
+          PayloadReader.Slice part = bytes(p, at, from, len);
+          assembler.compare(from, part.bytes(), part.offset(), len);
         }
 
-        /** Writes the part (the first copy) or compares it with what was written (a later one). */
-        private void hand(Payload p, long at, long from, int len, Part part) throws IOException {
-          byte[] bytes = p.inline;
-          int off = (int) (from - at);
-          if (bytes == null) {
-            PayloadReader.Slice slice = payloads.slice(p.capture, p.position + (from - at), len);
-            bytes = slice.bytes();
-            off = slice.offset();
-          }
-          switch (part) {
-            case FIRST_OVERLAPPED -> assembler.accept(from, bytes, off, len);
-            case FIRST_ALONE -> assembler.acceptUncompared(from, bytes, off, len);
-            case LATER -> assembler.compare(from, bytes, off, len);
-          }
+        /** The bytes of the part {@code [from, from + len)} of the copy at {@code at}. */
+        private PayloadReader.Slice bytes(Payload p, long at, long from, int len)
+            throws IOException {
+          return p.inline == null
+              ? payloads.slice(p.capture, p.position + (from - at), len)
+              : new PayloadReader.Slice(p.inline, (int) (from - at));
         }
       }
     };
-  }
-
-  /** What the sweep decided for a part of a copy. */
-  private enum Part {
-    FIRST_OVERLAPPED,
-    FIRST_ALONE,
-    LATER
   }
 
   /** Where a segment's payload is: in a capture at a position, or carried inline. */
