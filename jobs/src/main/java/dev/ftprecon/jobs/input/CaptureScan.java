@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -178,10 +179,11 @@ public final class CaptureScan {
     Dataset<Row> scan = scan(spark, tasks, conf, controlPorts);
     List<Dataset<Row>> cached = new ArrayList<>(List.of(scan));
 
-    JavaFutureAction<List<Row>> scanning = wanted(scan, controlPorts).javaRDD().collectAsync();
+    JavaFutureAction<List<InternalRow>> scanning =
+        WantedScanRows.of(scan, controlPorts).collectAsync();
     List<SplitSummary> summaries = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
-    collectSummaries(await(scanning), summaries, greetings);
+    collectSummaries(WantedScanRows.toRows(await(scanning)), summaries, greetings);
     boolean rescanAll = spark.conf().get(RESCAN_SPLIT_FILES, "false").equalsIgnoreCase("true");
     CaptureSummaries combined = new CaptureSummaries(files, summaries, List.of(), rescanAll);
     Dataset<Row> scanned = cut(spark, scan, combined.cuts(), combined.rescan());
@@ -214,7 +216,10 @@ public final class CaptureScan {
     cached.add(rescan);
     List<SplitSummary> rescanned = new ArrayList<>();
     List<Row> greetedAgain = new ArrayList<>();
-    collectSummaries(wanted(rescan, controlPorts).collectAsList(), rescanned, greetedAgain);
+    collectSummaries(
+        WantedScanRows.toRows(WantedScanRows.of(rescan, controlPorts).collect()),
+        rescanned,
+        greetedAgain);
     summaries.removeIf(s -> combined.rescan().contains(s.fileId()));
     summaries.addAll(rescanned);
     CaptureSummaries whole = new CaptureSummaries(files, summaries, List.of(), false);
@@ -266,18 +271,6 @@ public final class CaptureScan {
     return ((org.apache.spark.sql.classic.SparkSession) spark)
         .internalCreateDataFrame(rows.rdd(), ScanSchema.SCHEMA, false)
         .persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /**
-   * The rows the driver needs from the first pass: the split summaries, and the facts of directions
-   * whose payload began like an FTP greeting on a port not named as a control port (candidates for
-   * {@code ControlDetection}; few, one per server answer).
-   */
-  private static Dataset<Row> wanted(Dataset<Row> scan, Set<Integer> controlPorts) {
-    Column greeted =
-        col(ScanSchema.FACTS + ".greeting")
-            .and(col(SegmentSchema.SRC_PORT).isin(controlPorts.toArray()).unary_$bang());
-    return scan.where(col(ScanSchema.SPLIT).isNotNull().or(greeted));
   }
 
   private static void collectSummaries(
