@@ -1,6 +1,7 @@
 package dev.ftprecon.flow;
 
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.SegmentLog;
 import dev.ftprecon.tcp.SequenceSpan;
 
 /**
@@ -34,6 +35,23 @@ public final class DirectionFacts {
   private long firstPayloadNanos = NONE;
   private int firstPayloadHead;
   private boolean greeting;
+  private SegmentLog.Writer log;
+
+  /**
+   * The log of this direction's stream segments its table kept, or null ({@link DirectionTable}).
+   */
+  public SegmentLog.Writer log() {
+    return log;
+  }
+
+  SegmentLog.Writer startLog() {
+    log = new SegmentLog.Writer();
+    return log;
+  }
+
+  void dropLog() {
+    log = null;
+  }
 
   /** Facts numbered {@code piece}: how many times their table was emptied before they began. */
   public DirectionFacts(int piece) {

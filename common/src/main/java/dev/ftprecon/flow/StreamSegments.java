@@ -24,12 +24,22 @@ public final class StreamSegments {
    * the number after the last data byte), so that the stream's end stays known.
    */
   public static boolean hasSeparateFin(TcpSegment s) {
-    return s.truncated() && (s.flags() & TcpSegment.FIN) != 0;
+    return hasSeparateFin(s.flags(), s.truncated());
+  }
+
+  /** {@link #hasSeparateFin(TcpSegment)} of a segment's flags and truncation. */
+  public static boolean hasSeparateFin(int flags, boolean truncated) {
+    return truncated && (flags & TcpSegment.FIN) != 0;
   }
 
   /** The sequence number of that separate FIN row. */
   public static long separateFinSeq(TcpSegment s) {
-    return (s.seq() + s.payloadClaimedLength()) & 0xFFFFFFFFL;
+    return separateFinSeq(s.seq(), s.payloadClaimedLength());
+  }
+
+  /** {@link #separateFinSeq(TcpSegment)} of a segment's sequence number and claimed length. */
+  public static long separateFinSeq(long seq, int claimedLength) {
+    return (seq + claimedLength) & 0xFFFFFFFFL;
   }
 
   /** Adds the rows {@code s} stands for (if it carries stream) to {@code span}. */

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * What each pass reads, and in how many tasks. The second (data) pass reads only the splits in
- * which the first pass saw an assigned sender's stream: over an archive where FTP is rare, the
- * other captures are read once. Measured with the tasks' input metrics, against the captures' sizes
- * on disk: the first pass covers every byte of both captures, the second exactly the one with the
- * FTP sessions.
+ * What each pass reads, and in how many tasks. With the first pass's segment logs, the data pass
+ * reads no capture again; without them (a split whose logs outgrew their budget, here a budget of
+ * 0), it reads only the splits in which the first pass saw an assigned sender's stream: over an
+ * archive where FTP is rare, the other captures are read once. Measured with the tasks' input
+ * metrics, against the captures' sizes on disk: the first pass covers every byte of both captures,
+ * the second exactly the one with the FTP sessions, or nothing.
  */
 class DataPassSplitsIT extends SparkTestBase {
   @TempDir Path tmp;
 
   @Test
-  void capturesWithoutFtpDataAreReadOnceOnly() throws Exception {
+  void withoutLogsOnlyTheCapturesWithFtpDataAreReadAgain() throws Exception {
     // Small FTP sessions only: the FTP capture fits in one split, the HTTP one takes several.
     Path ftp = tmp.resolve("b-ftp.pcap");
     SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, 11);
@@ -41,7 +42,13 @@ class DataPassSplitsIT extends SparkTestBase {
 
     Path out = tmp.resolve("out");
     Stages stages = new Stages();
-    JobSummary summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
+    spark.conf().set(CaptureScan.MAX_LOG_BYTES, "0");
+    JobSummary summary;
+    try {
+      summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
+    } finally {
+      spark.conf().unset(CaptureScan.MAX_LOG_BYTES);
+    }
 
     assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
     assertThat(Hashes.sha256OfEach(out.resolve("files")))
@@ -56,6 +63,30 @@ class DataPassSplitsIT extends SparkTestBase {
             .sum();
     assertThat(stages.read.get(firstPass)).isEqualTo(ftpBytes + httpBytes);
     assertThat(secondPass).isEqualTo(ftpBytes);
+    assertThat(stages.with(CaptureScan.REPLAY_RDD_NAME)).isEmpty();
+  }
+
+  /**
+   * With the logs (the default), the data pass replays them from the first pass's cache: no stage
+   * after the first pass reads a capture, and every file is still exact.
+   */
+  @Test
+  void withLogsNoCaptureIsReadAfterTheFirstPass() throws Exception {
+    Path ftp = tmp.resolve("b-ftp.pcap");
+    SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, 15);
+    Path http = tmp.resolve("a-http.pcap");
+    SyntheticCapture.write(http, 0, 0, 0, 0, 3L << 20, 16);
+
+    Path out = tmp.resolve("out");
+    Stages stages = new Stages();
+    JobSummary summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
+
+    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
+    assertThat(Hashes.sha256OfEach(out.resolve("files")))
+        .containsExactlyInAnyOrderElementsOf(
+            ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    assertThat(stages.with(CaptureScan.SELECT_RDD_NAME)).isEmpty();
+    assertThat(stages.with(CaptureScan.REPLAY_RDD_NAME)).isNotEmpty();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ftprecon.jobs.input.CaptureScan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,32 +15,38 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One capture per network fault (testdata/faults/, made from the real samples by the deterministic
  * FaultGenerator in common's tests). Each expected file was derived from the original file's bytes
  * and the ranges the generator dropped, cut or changed, and cross-checked there by a naive
- * in-memory reassembly; here the job must agree with it on every count.
+ * in-memory reassembly; here the job must agree with it on every count, both when the data pass
+ * replays the first pass's segment logs (the default) and when it reads the captures again (no log
+ * budget).
  */
 class FaultCapturesIT extends SparkTestBase {
   @TempDir static Path out;
 
-  static Stream<String> behaviours() throws IOException {
+  static Stream<Arguments> behaviours() throws IOException {
     try (Stream<Path> files = Files.list(repoRoot().resolve("testdata/faults"))) {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".expected.json"))
           .map(n -> n.substring(0, n.length() - ".expected.json".length()))
           .sorted()
+          .flatMap(n -> Stream.of(Arguments.of(n, "replayed"), Arguments.of(n, "read again")))
           .toList()
           .stream();
     }
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("behaviours")
-  void theJobReconstructsWhatTheGeneratorKnowsWasOnTheWire(String behaviour) throws Exception {
+  void theJobReconstructsWhatTheGeneratorKnowsWasOnTheWire(String behaviour, String dataPass)
+      throws Exception {
+    boolean replayed = dataPass.equals("replayed");
     JsonNode json =
         new ObjectMapper()
             .readTree(
@@ -47,8 +54,15 @@ class FaultCapturesIT extends SparkTestBase {
     List<String> captures = new ArrayList<>();
     json.get("captures").forEach(c -> captures.add(repoRoot().resolve(c.asText()).toString()));
     Collections.reverse(captures); // rotated files: any order must do
-    Path o = out.resolve(behaviour);
-    reconstruct(o, captures.toArray(String[]::new));
+    Path o = out.resolve(behaviour + (replayed ? "" : "-read"));
+    if (!replayed) {
+      spark.conf().set(CaptureScan.MAX_LOG_BYTES, "0");
+    }
+    try {
+      reconstruct(o, captures.toArray(String[]::new));
+    } finally {
+      spark.conf().unset(CaptureScan.MAX_LOG_BYTES);
+    }
 
     List<Row> rows = spark.read().parquet(o.resolve("index/transfers").toString()).collectAsList();
     List<JsonNode[]> wanted = new ArrayList<>();

@@ -175,7 +175,7 @@ public final class DataChannels {
     // Building the RDD of an adaptive plan runs its shuffle stage (the second pass) at once, on
     // every core, before the captures' hashes are queued below.
     RDD<InternalRow> sorted =
-        scan.select(tagged, DataSegmentSchema.SCHEMA)
+        scan.dataPass(tagged, DataSegmentSchema.SCHEMA)
             .repartitionById(bins.bins(), col(DataSegmentSchema.BIN))
             .sortWithinPartitions(
                 sortPrefix(col(DataSegmentSchema.OFFSET)),

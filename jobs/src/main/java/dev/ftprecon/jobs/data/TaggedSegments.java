@@ -2,11 +2,12 @@ package dev.ftprecon.jobs.data;
 
 import dev.ftprecon.capture.CaptureRecord;
 import dev.ftprecon.flow.StreamSegments;
+import dev.ftprecon.jobs.input.ReplayableSegmentRows;
 import dev.ftprecon.jobs.input.ScanRows;
-import dev.ftprecon.jobs.input.SegmentRows;
 import dev.ftprecon.jobs.source.CaptureSplit;
 import dev.ftprecon.packet.TcpSegment;
 import dev.ftprecon.tcp.PointerRun;
+import dev.ftprecon.tcp.SegmentLog;
 import dev.ftprecon.tcp.SequenceUnwrapper;
 import dev.ftprecon.tcp.SpanChain;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
  * ({@link #reads}). Over an archive in which FTP data is rare, most splits, and most files, are
  * read once, by the first pass.
  */
-final class TaggedSegments implements SegmentRows {
+final class TaggedSegments implements ReplayableSegmentRows {
   private static final long serialVersionUID = 1L;
   private static final int FIN = TcpSegment.FIN;
 
@@ -118,10 +119,84 @@ final class TaggedSegments implements SegmentRows {
     if (a == null) {
       return;
     }
+    stream(
+        a,
+        fileId,
+        splitStart,
+        s.seq(),
+        s.payloadLength(),
+        s.flags(),
+        s.truncated(),
+        s.payloadClaimedLength(),
+        record.timestampNanos(),
+        record.recordOffset(),
+        ScanRows.payloadPosition(record, s, seekable),
+        ScanRows.inlinePayload(record, s, seekable),
+        out);
+  }
+
+  @Override
+  public Set<String> senders() {
+    Set<String> senders = new HashSet<>();
+    assigned.value().values().forEach(a -> senders.add(a.senderIp() + "|" + a.senderPort()));
+    return senders;
+  }
+
+  @Override
+  public void replay(
+      int fileId,
+      long splitStart,
+      String srcIp,
+      int srcPort,
+      String dstIp,
+      int dstPort,
+      SegmentLog.Reader log,
+      long cut,
+      Consumer<InternalRow> out) {
+    DataAssignment a = assigned.value().get(ConnectionKey.of(srcIp, srcPort, dstIp, dstPort));
+    if (a == null || !a.sentBy(srcIp, srcPort)) {
+      return;
+    }
+    endSplit(out);
+    // A log is in capture order, so its records rise: the cut ends it, as it ends a read.
+    while (log.next() && log.segment().record < cut) {
+      SegmentLog.Segment g = log.segment();
+      stream(
+          a,
+          fileId,
+          splitStart,
+          g.seq,
+          g.len,
+          g.flags,
+          g.truncated,
+          g.claimedLen,
+          g.ts,
+          g.record,
+          g.payloadPos,
+          null,
+          out);
+    }
+    endSplit(out);
+  }
+
+  /** One segment of an assigned sender that carries stream, read or replayed. */
+  private void stream(
+      DataAssignment a,
+      int fileId,
+      long splitStart,
+      long seq,
+      int len,
+      int flags,
+      boolean truncated,
+      int claimedLen,
+      long ts,
+      long record,
+      long payloadPos,
+      byte[] inline,
+      Consumer<InternalRow> out) {
     Unwrapping u = unwrapping(a.transfer(), fileId, splitStart, out);
-    boolean separateFin = StreamSegments.hasSeparateFin(s);
-    int len = s.payloadLength();
-    long offset = u.unwrapper.unwrap(s.seq());
+    boolean separateFin = StreamSegments.hasSeparateFin(flags, truncated);
+    long offset = u.unwrapper.unwrap(seq);
     // RFC 1122 §4.2.3.6: a keep-alive re-sends the byte before the next one expected, often with
     // garbage in it; it is not a copy of data and must not count as a conflict.
     boolean keepAlive = len == 1 && offset + 1 == u.highestEnd;
@@ -131,18 +206,19 @@ final class TaggedSegments implements SegmentRows {
     if (!keepAlive) {
       append(
           u,
+          ts,
           record,
-          ScanRows.payloadPosition(record, s, seekable),
+          payloadPos,
           offset,
-          separateFin ? s.flags() & ~FIN : s.flags(),
+          separateFin ? flags & ~FIN : flags,
           len,
-          s.truncated(),
-          ScanRows.inlinePayload(record, s, seekable),
+          truncated,
+          inline,
           out);
     }
     if (separateFin) {
-      long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(s));
-      append(u, record, -1L, finOffset, FIN, 0, false, null, out);
+      long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(seq, claimedLen));
+      append(u, ts, record, -1L, finOffset, FIN, 0, false, null, out);
     }
   }
 
@@ -173,7 +249,8 @@ final class TaggedSegments implements SegmentRows {
   /** Adds a pointer to the transfer's open run, ending the run first where it must end. */
   private void append(
       Unwrapping u,
-      CaptureRecord record,
+      long ts,
+      long record,
       long payloadPos,
       long offset,
       int flags,
@@ -182,12 +259,11 @@ final class TaggedSegments implements SegmentRows {
       byte[] inline,
       Consumer<InternalRow> out) {
     PointerRun.Writer run = u.run;
-    long ts = record.timestampNanos();
     if (run.count() > 0
         && (inline != null || run.count() >= MAX_RUN_SEGMENTS || !run.accepts(offset, ts))) {
       flush(u, null, out);
     }
-    run.add(offset, len, ts, record.recordOffset(), payloadPos, flags, truncated);
+    run.add(offset, len, ts, record, payloadPos, flags, truncated);
     if (inline != null) {
       flush(u, inline, out);
     }

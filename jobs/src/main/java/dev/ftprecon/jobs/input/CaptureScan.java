@@ -2,6 +2,8 @@ package dev.ftprecon.jobs.input;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.ftprecon.flow.DirectionTable;
 import dev.ftprecon.jobs.schema.CaptureSchema;
@@ -14,6 +16,7 @@ import dev.ftprecon.jobs.source.SplitSettings;
 import dev.ftprecon.jobs.source.SplitSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,6 +92,18 @@ public final class CaptureScan {
    */
   public static final String MAX_DIRECTIONS = "spark.ftprecon.scan.maxDirectionsPerTask";
 
+  /**
+   * Spark conf (default 16m): bytes of segment logs one first-pass task holds per split, about ten
+   * per segment that carries stream (see {@link DirectionTable}). A split whose logs would outgrow
+   * it, or 0, is read again by the data pass instead of replayed from its logs.
+   */
+  public static final String MAX_LOG_BYTES = "spark.ftprecon.scan.maxLogBytesPerSplit";
+
+  static final String DEFAULT_MAX_LOG_BYTES = "16m";
+
+  /** Name of the RDD that replays the first pass's logs in the data pass ({@link #dataPass}). */
+  public static final String REPLAY_RDD_NAME = "capture log replay";
+
   private final SparkSession spark;
   private final Dataset<Row> scanned;
   private final List<CaptureFile> files;
@@ -98,6 +115,10 @@ public final class CaptureScan {
   private final Map<Integer, Long> cuts;
   private final SharedConfiguration conf;
   private final List<Dataset<Row>> cached;
+  private final Set<SplitAt> logged;
+
+  /** A split, by its file and start. */
+  private record SplitAt(int fileId, long start) {}
 
   private CaptureScan(
       SparkSession spark,
@@ -109,7 +130,8 @@ public final class CaptureScan {
       List<ScanTask> selectTasks,
       Map<Integer, Long> cuts,
       SharedConfiguration conf,
-      List<Dataset<Row>> cached) {
+      List<Dataset<Row>> cached,
+      Set<SplitAt> logged) {
     this.spark = spark;
     this.scanned = compact(spark, scanned);
     this.files = files;
@@ -120,6 +142,7 @@ public final class CaptureScan {
     this.cuts = cuts;
     this.conf = conf;
     this.cached = cached;
+    this.logged = logged;
   }
 
   /**
@@ -183,7 +206,8 @@ public final class CaptureScan {
         WantedScanRows.of(scan, controlPorts).collectAsync();
     List<SplitSummary> summaries = new ArrayList<>();
     List<Row> greetings = new ArrayList<>();
-    collectSummaries(WantedScanRows.toRows(await(scanning)), summaries, greetings);
+    Set<SplitAt> logged = new HashSet<>();
+    collectSummaries(WantedScanRows.toRows(await(scanning)), summaries, greetings, logged);
     boolean rescanAll = spark.conf().get(RESCAN_SPLIT_FILES, "false").equalsIgnoreCase("true");
     CaptureSummaries combined = new CaptureSummaries(files, summaries, List.of(), rescanAll);
     Dataset<Row> scanned = cut(spark, scan, combined.cuts(), combined.rescan());
@@ -198,7 +222,8 @@ public final class CaptureScan {
           tasks,
           combined.cuts(),
           conf,
-          cached);
+          cached,
+          logged);
     }
     List<ScanTask> again = new ArrayList<>();
     for (int id : combined.rescan()) {
@@ -216,10 +241,12 @@ public final class CaptureScan {
     cached.add(rescan);
     List<SplitSummary> rescanned = new ArrayList<>();
     List<Row> greetedAgain = new ArrayList<>();
+    logged.removeIf(at -> combined.rescan().contains(at.fileId()));
     collectSummaries(
         WantedScanRows.toRows(WantedScanRows.of(rescan, controlPorts).collect()),
         rescanned,
-        greetedAgain);
+        greetedAgain,
+        logged);
     summaries.removeIf(s -> combined.rescan().contains(s.fileId()));
     summaries.addAll(rescanned);
     CaptureSummaries whole = new CaptureSummaries(files, summaries, List.of(), false);
@@ -245,7 +272,8 @@ public final class CaptureScan {
         selectTasks,
         whole.cuts(),
         conf,
-        cached);
+        cached,
+        logged);
   }
 
   private static Dataset<Row> scan(
@@ -264,7 +292,9 @@ public final class CaptureScan {
                     spark
                         .sparkContext()
                         .conf()
-                        .getInt(MAX_DIRECTIONS, DirectionTable.DEFAULT_MAX_DIRECTIONS)))
+                        .getInt(MAX_DIRECTIONS, DirectionTable.DEFAULT_MAX_DIRECTIONS),
+                    JavaUtils.byteStringAsBytes(
+                        spark.conf().get(MAX_LOG_BYTES, DEFAULT_MAX_LOG_BYTES))))
             .setName(RDD_NAME);
     // The rows are already internal rows: no external-row conversion (see ScanRows). Only the
     // classic session builds a DataFrame from them; it is the one this job runs on.
@@ -274,12 +304,17 @@ public final class CaptureScan {
   }
 
   private static void collectSummaries(
-      List<Row> wanted, List<SplitSummary> summaries, List<Row> greetings) {
+      List<Row> wanted, List<SplitSummary> summaries, List<Row> greetings, Set<SplitAt> logged) {
     for (Row r : wanted) {
       if (r.isNullAt(r.fieldIndex(ScanSchema.SPLIT))) {
         greetings.add(r);
       } else {
-        summaries.add(ScanRows.toSummary(r.getStruct(r.fieldIndex(ScanSchema.SPLIT))));
+        Row split = r.getStruct(r.fieldIndex(ScanSchema.SPLIT));
+        SplitSummary summary = ScanRows.toSummary(split);
+        summaries.add(summary);
+        if (split.<Boolean>getAs(ScanSchema.LOGGED)) {
+          logged.add(new SplitAt(summary.fileId(), summary.splitStart()));
+        }
       }
     }
   }
@@ -363,7 +398,7 @@ public final class CaptureScan {
   public Dataset<Row> controlSegments() {
     return scanned
         .where(col(ScanSchema.SPLIT).isNull().and(col(ScanSchema.FACTS).isNull()))
-        .drop(ScanSchema.FACTS, ScanSchema.SPLIT);
+        .drop(ScanSchema.FACTS, ScanSchema.SPLIT, ScanSchema.LOG, ScanSchema.LOG_SEGMENTS);
   }
 
   /**
@@ -406,20 +441,69 @@ public final class CaptureScan {
    * split is dropped.
    */
   public Dataset<Row> select(SegmentRows selection, StructType schema) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return frame(reading(selection, split -> true), schema);
+  }
+
+  /**
+   * The data pass: the rows ({@code schema}) {@code rows} makes of the segments it wants, of the
+   * first pass's logs for the splits it logged whole ({@link DirectionTable}), by reading the other
+   * splits again. The logs are replayed from the cached scan, only those of {@code rows}' senders:
+   * when every split was logged, no capture is read a second time.
+   */
+  public Dataset<Row> dataPass(ReplayableSegmentRows rows, StructType schema) {
+    JavaRDD<InternalRow> read = reading(rows, split -> !logged.contains(split));
+    JavaRDD<InternalRow> replayed = logged.isEmpty() ? null : replaying(rows);
+    if (replayed == null) {
+      return frame(read, schema);
+    }
+    return frame(read == null ? replayed : replayed.union(read), schema);
+  }
+
+  /** A second read of the splits {@code selection} reads and {@code also} keeps; null if none. */
+  private JavaRDD<InternalRow> reading(
+      SegmentRows selection, java.util.function.Predicate<SplitAt> also) {
     List<ScanTask> tasks = new ArrayList<>();
     for (ScanTask t : selectTasks) {
-      List<CaptureSplit> read = t.splits().stream().filter(selection::reads).toList();
+      List<CaptureSplit> read =
+          t.splits().stream()
+              .filter(selection::reads)
+              .filter(x -> also.test(new SplitAt(x.fileId(), x.start())))
+              .toList();
       if (!read.isEmpty()) {
         tasks.add(ScanTask.read(read));
       }
     }
-    var rows =
-        jsc.parallelize(tasks, Math.max(1, tasks.size()))
-            .mapPartitions(new SelectPartition(conf, selection, Map.copyOf(cuts)))
-            .setName(SELECT_RDD_NAME);
+    if (tasks.isEmpty()) {
+      return null;
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return jsc.parallelize(tasks, tasks.size())
+        .mapPartitions(new SelectPartition(conf, selection, Map.copyOf(cuts)))
+        .setName(SELECT_RDD_NAME);
+  }
+
+  /** The logs of {@code rows}' senders, from the cached scan, replayed into rows. */
+  private JavaRDD<InternalRow> replaying(ReplayableSegmentRows rows) {
+    Column endpoint =
+        concat(col(SegmentSchema.SRC_IP), lit("|"), col(SegmentSchema.SRC_PORT).cast("string"));
+    return scanned
+        .where(col(ScanSchema.LOG).isNotNull().and(endpoint.isin(rows.senders().toArray())))
+        .select(ReplayPartition.COLUMNS)
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD()
+        .mapPartitions(new ReplayPartition(rows, Map.copyOf(cuts)))
+        .setName(REPLAY_RDD_NAME);
+  }
+
+  private Dataset<Row> frame(JavaRDD<InternalRow> rows, StructType schema) {
+    JavaRDD<InternalRow> all =
+        rows != null
+            ? rows
+            : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.<InternalRow>of(), 1);
     return ((org.apache.spark.sql.classic.SparkSession) spark)
-        .internalCreateDataFrame(rows.rdd(), schema, false);
+        .internalCreateDataFrame(all.rdd(), schema, false);
   }
 
   /**

@@ -16,18 +16,22 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * Runs the first-pass tasks of one partition lazily. Per split: the segments on control ports as
  * rows (with payload), the facts of every connection direction seen (a bounded {@link
- * DirectionTable}; only these small rows stand for the other traffic), then the split's summary.
+ * DirectionTable}; only these small rows stand for the other traffic) with the log of its stream
+ * segments while the logs fit their budget, then the split's summary.
  */
 final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private final SharedConfiguration conf;
   private final Set<Integer> controlPorts;
   private final int maxDirections;
+  private final long logBudget;
 
-  ScanPartition(SharedConfiguration conf, Set<Integer> controlPorts, int maxDirections) {
+  ScanPartition(
+      SharedConfiguration conf, Set<Integer> controlPorts, int maxDirections, long logBudget) {
     this.conf = conf;
     this.controlPorts = controlPorts;
     this.maxDirections = maxDirections;
+    this.logBudget = logBudget;
   }
 
   @Override
@@ -47,9 +51,12 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
           } else if (!splits.isEmpty()) {
             CaptureSplit split = splits.poll();
             current = new SplitScanner(split, hadoop);
+            // Payloads read through a codec cannot be re-read by position: no logs (see
+            // DirectionTable), the data pass reads such splits again.
             directions =
                 new DirectionTable(
                     maxDirections,
+                    current.seekable() ? logBudget : 0,
                     (key, facts) ->
                         pending.add(ScanRows.facts(split.fileId(), split.start(), key, facts)));
           } else if (tasks.hasNext()) {
@@ -68,14 +75,19 @@ final class ScanPartition implements FlatMapFunction<Iterator<ScanTask>, Interna
             directions.flush();
             SplitSummary summary = current.summary();
             SplitInputMetrics.splitRead(current.split(), Long.MAX_VALUE, summary.packets());
-            pending.add(ScanRows.summary(summary));
+            pending.add(ScanRows.summary(summary, directions.logsComplete()));
             current = null;
             directions = null;
             return;
           }
           TcpSegment s = current.segment();
           int head = ScanRows.head(current.record(), s);
-          directions.see(s, current.record().timestampNanos(), head);
+          directions.see(
+              s,
+              current.record().timestampNanos(),
+              head,
+              current.record().recordOffset(),
+              ScanRows.payloadPosition(current.record(), s, current.seekable()));
           if (controlPorts.contains(s.srcPort()) || controlPorts.contains(s.dstPort())) {
             pending.add(
                 ScanRows.segment(

@@ -7,6 +7,7 @@ import dev.ftprecon.jobs.schema.ScanSchema;
 import dev.ftprecon.jobs.source.SplitSummary;
 import dev.ftprecon.packet.IpAddressFormatter;
 import dev.ftprecon.packet.TcpSegment;
+import dev.ftprecon.tcp.SegmentLog;
 import dev.ftprecon.tcp.SequenceSpan;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class ScanRows {
           segment.truncated(),
           payload,
           null,
+          null,
+          null,
           null
         });
   }
@@ -109,6 +112,7 @@ public final class ScanRows {
    * that a file's cut (see {@link CaptureSummaries#cuts()}) drops the facts of the splits past it.
    */
   static InternalRow facts(int fileId, long splitStart, DirectionKey key, DirectionFacts f) {
+    SegmentLog.Writer log = f.log();
     int ipVersion = key.srcAddress().length == 16 ? 6 : key.srcAddress().length == 4 ? 4 : 0;
     SequenceSpan span = f.span();
     InternalRow facts =
@@ -146,14 +150,16 @@ public final class ScanRows {
         false,
         null,
         facts,
-        null);
+        null,
+        log == null ? null : log.toBytes(),
+        log == null ? null : log.count());
   }
 
   private static Long seen(long nanos) {
     return nanos == DirectionFacts.NONE ? null : nanos;
   }
 
-  static InternalRow summary(SplitSummary s) {
+  static InternalRow summary(SplitSummary s, boolean logged) {
     return withSplit(
         row(
             s.fileId(),
@@ -168,12 +174,15 @@ public final class ScanRows {
             utf8(s.error()),
             s.errorOffset(),
             s.stopOffset(),
-            s.successorOutOfSync()));
+            s.successorOutOfSync(),
+            logged));
   }
 
   private static InternalRow withSplit(InternalRow split) {
     UTF8String none = UTF8String.EMPTY_UTF8;
-    return row(-1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, null, null, split);
+    return row(
+        -1, -1L, -1L, 0L, 0, none, none, 0, 0, 0L, 0L, 0, 0, 0, false, null, null, split, null,
+        null);
   }
 
   private static InternalRow row(Object... values) {

@@ -1,5 +1,6 @@
 package dev.ftprecon.jobs.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -36,6 +37,12 @@ public final class ScanSchema {
 
   public static final String SUCCESSOR_OUT_OF_SYNC = "successor_out_of_sync";
 
+  /**
+   * Whether the split's facts rows carry complete logs of every direction's stream segments ({@link
+   * #LOG}): then the data pass replays them instead of reading the split again.
+   */
+  public static final String LOGGED = "logged";
+
   public static final StructType SPLIT_SCHEMA =
       new Fields()
           .required(CAPTURE_ID, IntegerType)
@@ -51,6 +58,7 @@ public final class ScanSchema {
           .optional(ERROR_OFFSET, LongType)
           .required(STOP_OFFSET, LongType)
           .required(SUCCESSOR_OUT_OF_SYNC, BooleanType)
+          .required(LOGGED, BooleanType)
           .build();
 
   public static final String FACTS = "facts";
@@ -77,8 +85,21 @@ public final class ScanSchema {
           .optional("span_highest_end", LongType)
           .build();
 
+  /**
+   * On a facts row, the packed log of the direction's stream segments in the split ({@code
+   * dev.ftprecon.tcp.SegmentLog}), and how many it holds; null when the split's logs were dropped.
+   * Columns of their own, so that the jobs reading the facts never read the logs.
+   */
+  public static final String LOG = "log";
+
+  public static final String LOG_SEGMENTS = "log_segments";
+
   public static final StructType SCHEMA =
-      SegmentSchema.SCHEMA.add(FACTS, FACTS_SCHEMA, true).add(SPLIT, SPLIT_SCHEMA, true);
+      SegmentSchema.SCHEMA
+          .add(FACTS, FACTS_SCHEMA, true)
+          .add(SPLIT, SPLIT_SCHEMA, true)
+          .add(LOG, BinaryType, true)
+          .add(LOG_SEGMENTS, IntegerType, true);
 
   private ScanSchema() {}
 }
