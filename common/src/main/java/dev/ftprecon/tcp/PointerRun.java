@@ -1,6 +1,5 @@
 package dev.ftprecon.tcp;
 
-import java.util.Arrays;
 import java.util.PriorityQueue;
 
 /**
@@ -37,8 +36,7 @@ public final class PointerRun {
 
   /** Packs a run; {@link #clear} makes it ready for the next. Not thread-safe. */
   public static final class Writer {
-    private byte[] bytes = new byte[64];
-    private int size;
+    private final PackedNumbers.Out out = new PackedNumbers.Out(64);
     private int count;
     private long firstOffset;
     private long firstTs;
@@ -77,12 +75,12 @@ public final class PointerRun {
         lastTs = ts;
         lastPayloadPos = payloadPos;
       }
-      putSigned(offset - lastEnd);
-      putUnsigned(len);
-      putSigned(ts - lastTs);
-      putSigned(payloadPos - lastPayloadPos);
-      putSigned(payloadPos - record);
-      putUnsigned(((long) flags << 1) | (truncated ? 1 : 0));
+      out.putSigned(offset - lastEnd);
+      out.putUnsigned(len);
+      out.putSigned(ts - lastTs);
+      out.putSigned(payloadPos - lastPayloadPos);
+      out.putSigned(payloadPos - record);
+      out.putUnsigned(((long) flags << 1) | (truncated ? 1 : 0));
       count++;
       lastOffset = offset;
       lastEnd = offset + len;
@@ -108,27 +106,12 @@ public final class PointerRun {
 
     /** The packed segments, read back by a {@link Cursor} given the run's first fields. */
     public byte[] toBytes() {
-      return Arrays.copyOf(bytes, size);
+      return out.toBytes();
     }
 
     public void clear() {
-      size = 0;
+      out.clear();
       count = 0;
-    }
-
-    private void putSigned(long v) {
-      putUnsigned((v << 1) ^ (v >> 63));
-    }
-
-    private void putUnsigned(long v) {
-      if (bytes.length - size < 10) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + 10));
-      }
-      while ((v & ~0x7FL) != 0) {
-        bytes[size++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      bytes[size++] = (byte) v;
     }
   }
 
@@ -137,12 +120,11 @@ public final class PointerRun {
    * their current segments for a merge.
    */
   public static final class Cursor implements Comparable<Cursor> {
-    private final byte[] bytes;
+    private final PackedNumbers.In in;
     private final int count;
     private final int capture;
     private final byte[] inline;
     private final Segment segment = new Segment();
-    private int pos;
     private int read;
     private long lastEnd;
     private long lastTs;
@@ -166,7 +148,7 @@ public final class PointerRun {
       if (inline != null && count != 1) {
         throw new IllegalArgumentException("carried payload in a run of " + count + " segments");
       }
-      this.bytes = bytes;
+      this.in = new PackedNumbers.In(bytes);
       this.count = count;
       this.capture = capture;
       this.inline = inline;
@@ -181,12 +163,12 @@ public final class PointerRun {
         return false;
       }
       Segment s = segment;
-      s.offset = lastEnd + getSigned();
-      s.len = (int) getUnsigned();
-      s.ts = lastTs + getSigned();
-      s.payloadPos = lastPayloadPos + getSigned();
-      s.record = s.payloadPos - getSigned();
-      long flags = getUnsigned();
+      s.offset = lastEnd + in.getSigned();
+      s.len = (int) in.getUnsigned();
+      s.ts = lastTs + in.getSigned();
+      s.payloadPos = lastPayloadPos + in.getSigned();
+      s.record = s.payloadPos - in.getSigned();
+      long flags = in.getUnsigned();
       s.flags = (int) (flags >>> 1);
       s.truncated = (flags & 1) != 0;
       read++;
@@ -242,22 +224,6 @@ public final class PointerRun {
         c = Integer.compare(capture, otherCapture);
       }
       return c != 0 ? c : Long.compare(record, otherRecord);
-    }
-
-    private long getSigned() {
-      long v = getUnsigned();
-      return (v >>> 1) ^ -(v & 1);
-    }
-
-    private long getUnsigned() {
-      long v = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte b = bytes[pos++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-      }
     }
   }
 

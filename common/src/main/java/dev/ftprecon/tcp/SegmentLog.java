@@ -1,7 +1,5 @@
 package dev.ftprecon.tcp;
 
-import java.util.Arrays;
-
 /**
  * The segments that carry stream in one direction of one capture split, in capture order, with
  * their raw 32-bit sequence numbers, packed as variable-length numbers each relative to the segment
@@ -31,8 +29,7 @@ public final class SegmentLog {
 
   /** Packs a log. Not thread-safe. */
   public static final class Writer {
-    private byte[] bytes = new byte[256];
-    private int size;
+    private final PackedNumbers.Out out = new PackedNumbers.Out(256);
     private int count;
     private long lastSeq;
     private long lastTs;
@@ -53,18 +50,15 @@ public final class SegmentLog {
         long ts,
         long record,
         long payloadPos) {
-      if (bytes.length - size < 6 * 10) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + 6 * 10));
-      }
-      putSigned((int) (seq - lastSeq));
-      putUnsigned(len);
-      putUnsigned(((long) flags << 1) | (truncated ? 1 : 0));
+      out.putSigned((int) (seq - lastSeq));
+      out.putUnsigned(len);
+      out.putUnsigned(((long) flags << 1) | (truncated ? 1 : 0));
       if (keepsClaimed(flags, truncated)) {
-        putUnsigned(claimedLen);
+        out.putUnsigned(claimedLen);
       }
-      putSigned(ts - lastTs);
-      putSigned(record - lastRecord);
-      putSigned(payloadPos - lastPayloadPos);
+      out.putSigned(ts - lastTs);
+      out.putSigned(record - lastRecord);
+      out.putSigned(payloadPos - lastPayloadPos);
       count++;
       lastSeq = seq;
       lastTs = ts;
@@ -78,41 +72,28 @@ public final class SegmentLog {
 
     /** Bytes packed so far. */
     public int size() {
-      return size;
+      return out.size();
     }
 
     /** Bytes held, packed or room to grow. */
     public int capacity() {
-      return bytes.length;
+      return out.capacity();
     }
 
     public byte[] toBytes() {
-      return Arrays.copyOf(bytes, size);
-    }
-
-    private void putSigned(long v) {
-      putUnsigned((v << 1) ^ (v >> 63));
-    }
-
-    private void putUnsigned(long v) {
-      while ((v & ~0x7FL) != 0) {
-        bytes[size++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      bytes[size++] = (byte) v;
+      return out.toBytes();
     }
   }
 
   /** Reads a log back, segment by segment, into {@link #segment()}. */
   public static final class Reader {
-    private final byte[] bytes;
+    private final PackedNumbers.In in;
     private final int count;
     private final Segment segment = new Segment();
-    private int pos;
     private int read;
 
     public Reader(byte[] bytes, int count) {
-      this.bytes = bytes;
+      this.in = new PackedNumbers.In(bytes);
       this.count = count;
     }
 
@@ -122,37 +103,21 @@ public final class SegmentLog {
         return false;
       }
       Segment s = segment;
-      s.seq = (s.seq + getSigned()) & 0xFFFFFFFFL;
-      s.len = (int) getUnsigned();
-      long flags = getUnsigned();
+      s.seq = (s.seq + in.getSigned()) & 0xFFFFFFFFL;
+      s.len = (int) in.getUnsigned();
+      long flags = in.getUnsigned();
       s.flags = (int) (flags >>> 1);
       s.truncated = (flags & 1) != 0;
-      s.claimedLen = keepsClaimed(s.flags, s.truncated) ? (int) getUnsigned() : s.len;
-      s.ts += getSigned();
-      s.record += getSigned();
-      s.payloadPos += getSigned();
+      s.claimedLen = keepsClaimed(s.flags, s.truncated) ? (int) in.getUnsigned() : s.len;
+      s.ts += in.getSigned();
+      s.record += in.getSigned();
+      s.payloadPos += in.getSigned();
       read++;
       return true;
     }
 
     public Segment segment() {
       return segment;
-    }
-
-    private long getSigned() {
-      long v = getUnsigned();
-      return (v >>> 1) ^ -(v & 1);
-    }
-
-    private long getUnsigned() {
-      long v = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte b = bytes[pos++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-      }
     }
   }
 
