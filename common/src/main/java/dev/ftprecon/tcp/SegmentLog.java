@@ -15,7 +15,7 @@ package dev.ftprecon.tcp;
 public final class SegmentLog {
   private SegmentLog() {}
 
-  /** One segment, as written or as read back. */
+  /** One segment, as written or as read back (and as the data pass takes a segment it reads). */
   public static final class Segment {
     public long seq;
     public int len;

@@ -31,29 +31,21 @@ class DataPassSplitsIT extends SparkTestBase {
 
   @Test
   void withoutLogsOnlyTheCapturesWithFtpDataAreReadAgain() throws Exception {
-    // Small FTP sessions only: the FTP capture fits in one split, the HTTP one takes several.
-    Path ftp = tmp.resolve("b-ftp.pcap");
-    SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, 11);
-    Path http = tmp.resolve("a-http.pcap");
-    SyntheticCapture.write(http, 0, 0, 0, 0, 6L << 20, 12);
-    long ftpBytes = Files.size(ftp);
-    long httpBytes = Files.size(http);
-    assertThat(ftpBytes).isLessThan(1 << 20);
+    Captures c = captures(11, 6L << 20, 12);
+    long ftpBytes = Files.size(c.ftp());
+    long httpBytes = Files.size(c.http());
 
     Path out = tmp.resolve("out");
     Stages stages = new Stages();
     spark.conf().set(CaptureScan.MAX_LOG_BYTES, "0");
     JobSummary summary;
     try {
-      summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
+      summary = reconstructWatched(stages, out, c);
     } finally {
       spark.conf().unset(CaptureScan.MAX_LOG_BYTES);
     }
 
-    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
-    assertThat(Hashes.sha256OfEach(out.resolve("files")))
-        .containsExactlyInAnyOrderElementsOf(
-            ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    c.assertExact(summary, out);
     // The first pass's stage is the first with its RDD; later stages that read the cached scan
     // count the cached blocks as input too, so they are left out.
     int firstPass = stages.with(CaptureScan.RDD_NAME).get(0);
@@ -72,19 +64,12 @@ class DataPassSplitsIT extends SparkTestBase {
    */
   @Test
   void withLogsNoCaptureIsReadAfterTheFirstPass() throws Exception {
-    Path ftp = tmp.resolve("b-ftp.pcap");
-    SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, 15);
-    Path http = tmp.resolve("a-http.pcap");
-    SyntheticCapture.write(http, 0, 0, 0, 0, 3L << 20, 16);
-
+    Captures c = captures(15, 3L << 20, 16);
     Path out = tmp.resolve("out");
     Stages stages = new Stages();
-    JobSummary summary = reconstructWatched(stages, out, http.toString(), ftp.toString());
+    JobSummary summary = reconstructWatched(stages, out, c);
 
-    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
-    assertThat(Hashes.sha256OfEach(out.resolve("files")))
-        .containsExactlyInAnyOrderElementsOf(
-            ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    c.assertExact(summary, out);
     assertThat(stages.with(CaptureScan.SELECT_RDD_NAME)).isEmpty();
     assertThat(stages.with(CaptureScan.REPLAY_RDD_NAME)).isNotEmpty();
   }
@@ -95,16 +80,12 @@ class DataPassSplitsIT extends SparkTestBase {
    */
   @Test
   void theJobsAfterTheFirstPassRunOneTaskPerCore() throws Exception {
-    Path ftp = tmp.resolve("b-ftp.pcap");
-    SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, 13);
-    Path http = tmp.resolve("a-http.pcap");
-    SyntheticCapture.write(http, 0, 0, 0, 0, 3L << 20, 14);
-
+    Captures c = captures(13, 3L << 20, 14);
+    Path out = tmp.resolve("out");
     Stages stages = new Stages();
-    JobSummary summary =
-        reconstructWatched(stages, tmp.resolve("out"), http.toString(), ftp.toString());
+    JobSummary summary = reconstructWatched(stages, out, c);
 
-    assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
+    c.assertExact(summary, out);
     int cores = spark.sparkContext().defaultParallelism();
     List<Integer> scanStages = stages.with(CaptureScan.RDD_NAME);
     assertThat(stages.tasks.get(scanStages.get(0))).as("first pass").isGreaterThanOrEqualTo(4);
@@ -112,6 +93,30 @@ class DataPassSplitsIT extends SparkTestBase {
     for (int stage : scanStages.subList(1, scanStages.size())) {
       assertThat(stages.tasks.get(stage)).as("tasks of stage %d", stage).isLessThanOrEqualTo(cores);
     }
+  }
+
+  /** An FTP capture of four small sessions and an HTTP-only capture, and what the FTP one holds. */
+  private record Captures(Path ftp, Path http, SyntheticCapture.Result ftpCapture) {
+    /** Every file of the FTP capture, exact by the generator's sha256, and nothing else. */
+    void assertExact(JobSummary summary, Path out) throws Exception {
+      assertThat(summary.transfers()).isEqualTo(ftpCapture.files().size());
+      assertThat(Hashes.sha256OfEach(out.resolve("files")))
+          .containsExactlyInAnyOrderElementsOf(
+              ftpCapture.files().values().stream().map(v -> v.split(" ")[0]).toList());
+    }
+  }
+
+  /**
+   * The FTP capture fits in one 1 MiB split; the HTTP one, of {@code httpPayload} bytes, takes
+   * several.
+   */
+  private Captures captures(int ftpSeed, long httpPayload, int httpSeed) throws Exception {
+    Path ftp = tmp.resolve("b-ftp.pcap");
+    SyntheticCapture.Result ftpCapture = SyntheticCapture.write(ftp, 0, 0, 4, 64 << 10, 0, ftpSeed);
+    Path http = tmp.resolve("a-http.pcap");
+    SyntheticCapture.write(http, 0, 0, 0, 0, httpPayload, httpSeed);
+    assertThat(Files.size(ftp)).isLessThan(1 << 20);
+    return new Captures(ftp, http, ftpCapture);
   }
 
   /** What a listener saw of each stage: its RDDs' names, its tasks, the bytes its tasks read. */
@@ -153,14 +158,14 @@ class DataPassSplitsIT extends SparkTestBase {
     }
   }
 
-  /** Runs the job on the inputs cut into 1 MiB splits, with {@code stages} listening. */
-  private static JobSummary reconstructWatched(Stages stages, Path out, String... inputs)
+  /** Runs the job on both captures cut into 1 MiB splits, with {@code stages} listening. */
+  private static JobSummary reconstructWatched(Stages stages, Path out, Captures c)
       throws Exception {
     spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(1 << 20));
     spark.conf().set("spark.sql.files.openCostInBytes", "0");
     spark.sparkContext().addSparkListener(stages);
     try {
-      JobSummary summary = reconstruct(out, inputs);
+      JobSummary summary = reconstruct(out, c.http().toString(), c.ftp().toString());
       spark.sparkContext().listenerBus().waitUntilEmpty();
       return summary;
     } finally {

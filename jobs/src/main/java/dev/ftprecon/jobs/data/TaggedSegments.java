@@ -56,6 +56,9 @@ final class TaggedSegments implements ReplayableSegmentRows {
   private final Broadcast<Map<DirectionSpans.SplitKey, SpanChain.Start>> starts;
   private final Set<Integer> senderPorts;
 
+  /** The segment being read, as {@link #stream} takes it (one object, refilled). */
+  private transient SegmentLog.Segment read;
+
   /** The last answer per port pair, kept with its addresses (see {@link #assignment}). */
   private transient Map<Integer, Answer> answers;
 
@@ -119,20 +122,18 @@ final class TaggedSegments implements ReplayableSegmentRows {
     if (a == null) {
       return;
     }
-    stream(
-        a,
-        fileId,
-        splitStart,
-        s.seq(),
-        s.payloadLength(),
-        s.flags(),
-        s.truncated(),
-        s.payloadClaimedLength(),
-        record.timestampNanos(),
-        record.recordOffset(),
-        ScanRows.payloadPosition(record, s, seekable),
-        ScanRows.inlinePayload(record, s, seekable),
-        out);
+    if (read == null) {
+      read = new SegmentLog.Segment();
+    }
+    read.seq = s.seq();
+    read.len = s.payloadLength();
+    read.flags = s.flags();
+    read.truncated = s.truncated();
+    read.claimedLen = s.payloadClaimedLength();
+    read.ts = record.timestampNanos();
+    read.record = record.recordOffset();
+    read.payloadPos = ScanRows.payloadPosition(record, s, seekable);
+    stream(a, fileId, splitStart, read, ScanRows.inlinePayload(record, s, seekable), out);
   }
 
   @Override
@@ -160,43 +161,27 @@ final class TaggedSegments implements ReplayableSegmentRows {
     endSplit(out);
     // A log is in capture order, so its records rise: the cut ends it, as it ends a read.
     while (log.next() && log.segment().record < cut) {
-      SegmentLog.Segment g = log.segment();
-      stream(
-          a,
-          fileId,
-          splitStart,
-          g.seq,
-          g.len,
-          g.flags,
-          g.truncated,
-          g.claimedLen,
-          g.ts,
-          g.record,
-          g.payloadPos,
-          null,
-          out);
+      stream(a, fileId, splitStart, log.segment(), null, out);
     }
     endSplit(out);
   }
 
-  /** One segment of an assigned sender that carries stream, read or replayed. */
+  /**
+   * One segment of an assigned sender that carries stream, read or replayed ({@code inline}: its
+   * payload when it cannot be re-read where it lies).
+   */
   private void stream(
       DataAssignment a,
       int fileId,
       long splitStart,
-      long seq,
-      int len,
-      int flags,
-      boolean truncated,
-      int claimedLen,
-      long ts,
-      long record,
-      long payloadPos,
+      SegmentLog.Segment g,
       byte[] inline,
       Consumer<InternalRow> out) {
     Unwrapping u = unwrapping(a.transfer(), fileId, splitStart, out);
-    boolean separateFin = StreamSegments.hasSeparateFin(flags, truncated);
-    long offset = u.unwrapper.unwrap(seq);
+    int len = g.len;
+    int flags = g.flags;
+    boolean separateFin = StreamSegments.hasSeparateFin(flags, g.truncated);
+    long offset = u.unwrapper.unwrap(g.seq);
     // RFC 1122 §4.2.3.6: a keep-alive re-sends the byte before the next one expected, often with
     // garbage in it; it is not a copy of data and must not count as a conflict.
     boolean keepAlive = len == 1 && offset + 1 == u.highestEnd;
@@ -206,19 +191,19 @@ final class TaggedSegments implements ReplayableSegmentRows {
     if (!keepAlive) {
       append(
           u,
-          ts,
-          record,
-          payloadPos,
+          g.ts,
+          g.record,
+          g.payloadPos,
           offset,
           separateFin ? flags & ~FIN : flags,
           len,
-          truncated,
+          g.truncated,
           inline,
           out);
     }
     if (separateFin) {
-      long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(seq, claimedLen));
-      append(u, ts, record, -1L, finOffset, FIN, 0, false, null, out);
+      long finOffset = u.unwrapper.unwrap(StreamSegments.separateFinSeq(g.seq, g.claimedLen));
+      append(u, g.ts, g.record, -1L, finOffset, FIN, 0, false, null, out);
     }
   }
 
