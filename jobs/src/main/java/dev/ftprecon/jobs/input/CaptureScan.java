@@ -93,7 +93,7 @@ public final class CaptureScan {
   public static final String MAX_DIRECTIONS = "spark.ftprecon.scan.maxDirectionsPerTask";
 
   /**
-   * Spark conf (default 16m): bytes of segment logs one first-pass task holds per split, about ten
+   * Spark conf (default 16m): bytes of segment logs one first-pass task holds per split, about 12
    * per segment that carries stream (see {@link DirectionTable}). A split whose logs would outgrow
    * it, or 0, is read again by the data pass instead of replayed from its logs.
    */
