@@ -158,8 +158,8 @@ final class TaggedSegments implements ReplayableSegmentRows {
     if (a == null || !a.sentBy(srcIp, srcPort)) {
       return;
     }
-    endSplit(out);
-    // A log is in capture order, so its records rise: the cut ends it, as it ends a read.
+    // A log is in capture order, so its records rise: the cut ends it, as it ends a read. Each log
+    // is its direction's whole split: its runs are shipped at its end, as at a split's end.
     while (log.next() && log.segment().record < cut) {
       stream(a, fileId, splitStart, log.segment(), null, out);
     }
