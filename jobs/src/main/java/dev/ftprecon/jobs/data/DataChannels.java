@@ -1,7 +1,6 @@
 package dev.ftprecon.jobs.data;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -78,9 +77,11 @@ public final class DataChannels {
     List<Row> parts =
         facts
             .where(
-                endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
+                SegmentSchema.endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT)
                     .isin(wanted)
-                    .or(endpoint(SegmentSchema.DST_IP, SegmentSchema.DST_PORT).isin(wanted)))
+                    .or(
+                        SegmentSchema.endpoint(SegmentSchema.DST_IP, SegmentSchema.DST_PORT)
+                            .isin(wanted)))
             .select(
                 SegmentSchema.SRC_IP,
                 SegmentSchema.SRC_PORT,
@@ -222,10 +223,5 @@ public final class DataChannels {
     Column transfer = least(col(DataSegmentSchema.TRANSFER).cast("long"), lit(TRANSFER_CAP));
     Column low = least(greatest(within, lit(0L)), lit(LOW_40_BITS));
     return shiftleft(transfer, 40).bitwiseOR(low);
-  }
-
-  /** "ip|port", as {@link ConnectionKey#endpoint} spells it. */
-  private static Column endpoint(String ip, String port) {
-    return concat(col(ip), lit("|"), col(port).cast("string"));
   }
 }

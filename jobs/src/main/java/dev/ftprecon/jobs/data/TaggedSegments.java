@@ -139,7 +139,10 @@ final class TaggedSegments implements ReplayableSegmentRows {
   @Override
   public Set<String> senders() {
     Set<String> senders = new HashSet<>();
-    assigned.value().values().forEach(a -> senders.add(a.senderIp() + "|" + a.senderPort()));
+    assigned
+        .value()
+        .values()
+        .forEach(a -> senders.add(ConnectionKey.endpoint(a.senderIp(), a.senderPort())));
     return senders;
   }
 

@@ -2,8 +2,6 @@ package dev.ftprecon.jobs.input;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import dev.ftprecon.flow.DirectionTable;
 import dev.ftprecon.jobs.schema.CaptureSchema;
@@ -484,10 +482,9 @@ public final class CaptureScan {
 
   /** The logs of {@code rows}' senders, from the cached scan, replayed into rows. */
   private JavaRDD<InternalRow> replaying(ReplayableSegmentRows rows) {
-    Column endpoint =
-        concat(col(SegmentSchema.SRC_IP), lit("|"), col(SegmentSchema.SRC_PORT).cast("string"));
+    Column sender = SegmentSchema.endpoint(SegmentSchema.SRC_IP, SegmentSchema.SRC_PORT);
     return scanned
-        .where(col(ScanSchema.LOG).isNotNull().and(endpoint.isin(rows.senders().toArray())))
+        .where(col(ScanSchema.LOG).isNotNull().and(sender.isin(rows.senders().toArray())))
         .select(ReplayPartition.COLUMNS)
         .queryExecution()
         .toRdd()

@@ -1,11 +1,15 @@
 package dev.ftprecon.jobs.schema;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -56,6 +60,14 @@ public final class SegmentSchema {
             new StructField(TRUNCATED, BooleanType, false, Meta.NONE),
             new StructField(PAYLOAD, BinaryType, true, Meta.NONE)
           });
+
+  /**
+   * An endpoint of a row as text, "ip|port" of the columns {@code ip} and {@code port}: as the data
+   * channels' keys spell it ({@code dev.ftprecon.jobs.data.ConnectionKey#endpoint}).
+   */
+  public static Column endpoint(String ip, String port) {
+    return concat(col(ip), lit("|"), col(port).cast("string"));
+  }
 
   private SegmentSchema() {}
 }
